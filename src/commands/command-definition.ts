@@ -1,0 +1,67 @@
+import type { ZodType, ZodTypeDef } from 'zod';
+import type { ConversationScope } from '../domain/conversations/installed-conversation';
+import type { Reply } from './reply';
+
+/** Who may use a command. Checked by the registry before the handler runs. */
+export type Audience = 'anyone' | 'cluster-member' | 'chair' | 'cluster-lead';
+
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  anyone: 'Anyone',
+  'cluster-member': 'Members of this cluster',
+  chair: 'The chair of the next meeting, and cluster leads',
+  'cluster-lead': 'Cluster leads',
+};
+
+/** Who is asking, and where. Plain data built by the chat edge from the incoming activity. */
+export interface Invocation {
+  actor: { userId: string; aadObjectId?: string; name?: string };
+  conversation: { tenantId: string; conversationId: string; scope: ConversationScope; teamId?: string };
+}
+
+/** A command's public description: drives routing, the /help card and the Teams manifest. */
+export interface CommandInfo {
+  /** Lower-case, no spaces, no slash: what follows the `/`. */
+  name: string;
+  aliases: readonly string[];
+  /** One sentence, at most 128 characters (the Teams manifest's limit). */
+  description: string;
+  usage: string;
+  examples: readonly string[];
+  audience: Audience;
+}
+
+export interface CommandHandlerInput<TArgs> {
+  args: TArgs;
+  invocation: Invocation;
+  /** Every registered command's description (for /help). */
+  catalogue: readonly CommandInfo[];
+}
+
+export interface CommandDefinition<TArgs> extends Omit<CommandInfo, 'aliases'> {
+  aliases?: readonly string[];
+  /** Validates and shapes the text typed after the command name. */
+  args: ZodType<TArgs, ZodTypeDef, string>;
+  handle(input: CommandHandlerInput<TArgs>): Promise<Reply>;
+}
+
+/** A command with its argument type sealed inside, so commands of any shape share one registry. */
+export interface RegisteredCommand extends CommandInfo {
+  run(rawArgs: string, invocation: Invocation, catalogue: readonly CommandInfo[]): Promise<RunOutcome>;
+}
+
+export type RunOutcome = { ok: true; reply: Reply } | { ok: false; problems: string[] };
+
+export function defineCommand<TArgs>(definition: CommandDefinition<TArgs>): RegisteredCommand {
+  const { args, handle, aliases = [], ...info } = definition;
+  return {
+    ...info,
+    aliases,
+    async run(rawArgs, invocation, catalogue) {
+      const parsed = args.safeParse(rawArgs);
+      if (!parsed.success) {
+        return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+      }
+      return { ok: true, reply: await handle({ args: parsed.data, invocation, catalogue }) };
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { parseCommandText } from '../domain/commands/parse-command-text';
+import { suggestCommandName } from '../domain/commands/suggest-command-name';
+import {
+  AUDIENCE_LABELS,
+  type Audience,
+  type CommandInfo,
+  type Invocation,
+  type RegisteredCommand,
+} from './command-definition';
+import { type Reply, textReply } from './reply';
+
+/** Decides whether the person invoking may use a command meant for `audience`. */
+export type AccessPolicy = (audience: Audience, invocation: Invocation) => Promise<boolean>;
+
+export type DispatchOutcome = 'handled' | 'empty' | 'unknown' | 'forbidden' | 'invalid-arguments';
+
+export interface DispatchResult {
+  outcome: DispatchOutcome;
+  /** The command's name when one was recognised (safe to log: it is ours, not the user's text). */
+  command?: string;
+  reply: Reply;
+}
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+const MAX_DESCRIPTION = 128;
+
+/**
+ * The one list of commands. Routing, permissions, argument validation and the help card all come
+ * from it, so a command is added by writing one file and listing it in src/commands/all-commands.ts.
+ */
+export class CommandRegistry {
+  private readonly byName = new Map<string, RegisteredCommand>();
+  readonly catalogue: readonly CommandInfo[];
+
+  constructor(
+    readonly commands: readonly RegisteredCommand[],
+    private readonly allows: AccessPolicy,
+  ) {
+    for (const command of commands) {
+      if (command.description.length > MAX_DESCRIPTION) {
+        throw new Error(`/${command.name}: description is longer than ${MAX_DESCRIPTION} characters`);
+      }
+      for (const name of [command.name, ...command.aliases]) {
+        if (!NAME.test(name)) {
+          throw new Error(`/${command.name}: "${name}" is not a valid command name (lower case, no spaces)`);
+        }
+        if (this.byName.has(name)) {
+          throw new Error(`Two commands are called "${name}"`);
+        }
+        this.byName.set(name, command);
+      }
+    }
+    this.catalogue = commands.map(({ name, aliases, description, usage, examples, audience }) => ({
+      name,
+      aliases,
+      description,
+      usage,
+      examples,
+      audience,
+    }));
+  }
+
+  find(name: string): RegisteredCommand | undefined {
+    return this.byName.get(name.toLowerCase().replace(/^\/+/, ''));
+  }
+
+  async dispatch(text: string | undefined, invocation: Invocation): Promise<DispatchResult> {
+    const parsed = parseCommandText(text);
+    if (parsed.kind === 'empty') {
+      return {
+        outcome: 'empty',
+        reply: textReply('Hello! Type **/help** to see what I can do.'),
+      };
+    }
+    const command = this.byName.get(parsed.name);
+    if (!command) {
+      const suggestion = suggestCommandName(parsed.name, [...this.byName.keys()]);
+      const hint = suggestion ? `Did you mean **/${suggestion}**? ` : '';
+      return {
+        outcome: 'unknown',
+        reply: textReply(
+          `I don't know the command **/${parsed.name}**. ${hint}Type **/help** to see everything I can do.`,
+        ),
+      };
+    }
+    if (!(await this.allows(command.audience, invocation))) {
+      return {
+        outcome: 'forbidden',
+        command: command.name,
+        reply: textReply(
+          `Sorry, **/${command.name}** is only for: ${AUDIENCE_LABELS[command.audience].toLowerCase()}. ` +
+            'Nothing was changed. If you think you should have access, ask your cluster lead.',
+        ),
+      };
+    }
+    const outcome = await command.run(parsed.args, invocation, this.catalogue);
+    if (!outcome.ok) {
+      return {
+        outcome: 'invalid-arguments',
+        command: command.name,
+        reply: textReply(
+          `I couldn't follow that **/${command.name}**: ${outcome.problems.join('; ')}.\n\n` +
+            `Use it like this: \`${command.usage}\`, for example \`${command.examples[0] ?? command.usage}\`. Nothing was changed.`,
+        ),
+      };
+    }
+    return { outcome: 'handled', command: command.name, reply: outcome.reply };
+  }
+}

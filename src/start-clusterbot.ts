@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import { ALL_COMMANDS } from './commands/all-commands';
+import { CommandRegistry } from './commands/command-registry';
+import type { Config } from './config/load-config';
+import { createHttpServer } from './http/create-http-server';
+import type { Logger } from './logging/logger';
+import { accessBeforeClusterRoles } from './services/access-policy';
+import { InstallationService } from './services/installation-service';
+import { ConversationRepository } from './storage/conversation-repository';
+import { type LocalAzurite, startLocalAzurite } from './storage/local-azurite';
+import { TableStorage } from './storage/table-storage';
+import { systemClock } from './system-clock';
+import { createClusterbot } from './teams/clusterbot';
+import { createTeamsAdapter } from './teams/create-teams-adapter';
+import { createMessageEndpoint } from './teams/message-endpoint';
+
+export interface RunningClusterbot {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The composition root: builds every part from the configuration and starts listening. */
+export async function startClusterbot(config: Config, logger: Logger): Promise<RunningClusterbot> {
+  let azurite: LocalAzurite | undefined;
+  let connectionString: string;
+  if (config.storage.kind === 'local-azurite') {
+    azurite = await startLocalAzurite({ port: config.storage.port, location: config.storage.location });
+    connectionString = azurite.connectionString;
+    logger.info(
+      { port: config.storage.port, location: config.storage.location },
+      'local Table storage (Azurite) started on loopback',
+    );
+  } else {
+    connectionString = config.storage.connectionString;
+  }
+
+  try {
+    const tables = new TableStorage({ connectionString, tablePrefix: config.tablePrefix });
+    await tables.ensureTables().catch((error: unknown) => {
+      throw new Error(
+        'Cannot reach Table storage. Check TABLES_CONNECTION_STRING (or unset it to use local Azurite). ' +
+          `Cause: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+
+    const installations = new InstallationService(
+      new ConversationRepository(tables.table('conversations')),
+      systemClock,
+    );
+    const commands = new CommandRegistry(ALL_COMMANDS, accessBeforeClusterRoles);
+    const adapter = createTeamsAdapter(config.auth);
+    const bot = createClusterbot({ commands, installations, logger }, adapter);
+
+    const app = createHttpServer({
+      handleMessages: createMessageEndpoint(adapter, bot),
+      checkStorage: () =>
+        tables.ping(2_000).then(
+          () => true,
+          () => false,
+        ),
+      authMode: config.auth.mode,
+      logger,
+    });
+    const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host, () => resolve(listening));
+      listening.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    logger.info({ url, auth: config.auth.mode }, 'Clusterbot is listening on /api/messages');
+
+    return {
+      url,
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await azurite?.stop();
+      },
+    };
+  } catch (error) {
+    await azurite?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,12 @@
+import { type Activity, CardFactory, MessageFactory } from 'botbuilder';
+import type { Reply } from '../commands/reply';
+
+/** Turns an SDK-free Reply into a Teams message. */
+export function replyActivity(reply: Reply): Partial<Activity> {
+  if (reply.kind === 'text') {
+    const message = MessageFactory.text(reply.text);
+    message.textFormat = 'markdown';
+    return message;
+  }
+  return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), undefined, reply.summary);
+}
