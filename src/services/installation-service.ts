@@ -22,7 +22,9 @@ export class InstallationService {
       const stored = await this.conversations.find(details);
       const next = recordInstallation(stored?.value, details, this.clock());
       if (stored) {
-        await this.conversations.replace(next, stored.version);
+        if (next !== stored.value) {
+          await this.conversations.replace(next, stored.version);
+        }
       } else {
         await this.conversations.create(next);
       }

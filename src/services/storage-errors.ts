@@ -28,7 +28,7 @@ export class StorageUnavailableError extends Error {
  * Runs a read-modify-write until it lands without a conflict. Each attempt must re-read, so a
  * retry always works from the latest stored version and no update is lost.
  */
-export async function retryOnConflict<T>(attempt: () => Promise<T>, maxAttempts = 5): Promise<T> {
+export async function retryOnConflict<T>(attempt: () => Promise<T>, maxAttempts = 8): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
@@ -37,6 +37,8 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, maxAttempts 
       if (!conflict || tries >= maxAttempts) {
         throw error;
       }
+      // Jitter spreads writers that collided so they do not collide again on the next attempt.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** Math.min(tries, 5)));
     }
   }
 }

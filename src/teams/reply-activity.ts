@@ -8,5 +8,8 @@ export function replyActivity(reply: Reply): Partial<Activity> {
     message.textFormat = 'markdown';
     return message;
   }
-  return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), undefined, reply.summary);
+  const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  // Teams shows the summary in notifications and the chat list instead of "sent a card".
+  message.summary = reply.summary;
+  return message;
 }

@@ -42,7 +42,7 @@ export function recordInstallation(
   at: Date,
 ): InstalledConversation {
   const keepsFirstInstall = existing?.status === 'active';
-  return {
+  const next: InstalledConversation = {
     tenantId: details.tenantId,
     conversationId: details.conversationId,
     scope: details.scope,
@@ -51,6 +51,18 @@ export function recordInstallation(
     status: 'active',
     installedAt: keepsFirstInstall && existing ? existing.installedAt : at,
   };
+  // A repeated install event changes nothing: hand back the same record so no write is needed.
+  return existing && sameInstallation(existing, next) ? existing : next;
+}
+
+function sameInstallation(a: InstalledConversation, b: InstalledConversation): boolean {
+  return (
+    a.status === b.status &&
+    a.scope === b.scope &&
+    a.teamId === b.teamId &&
+    a.installedAt.getTime() === b.installedAt.getTime() &&
+    JSON.stringify(a.reference) === JSON.stringify(b.reference)
+  );
 }
 
 /** Removal keeps the record (history, and the reference for a later reinstall) but stops all sends. */

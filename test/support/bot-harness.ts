@@ -1,0 +1,69 @@
+import { type Activity, TestAdapter } from 'botbuilder';
+import { ALL_COMMANDS } from '../../src/commands/all-commands';
+import { CommandRegistry } from '../../src/commands/command-registry';
+import { createLogger } from '../../src/logging/logger';
+import { accessBeforeClusterRoles } from '../../src/services/access-policy';
+import { InstallationService } from '../../src/services/installation-service';
+import { ConversationRepository } from '../../src/storage/conversation-repository';
+import type { TableStorage } from '../../src/storage/table-storage';
+import { createClusterbot } from '../../src/teams/clusterbot';
+import { fakeClock } from './fake-clock';
+import { freshTableStorage } from './test-tables';
+
+/**
+ * The real Clusterbot Application, real services and real Table storage (Azurite), driven through
+ * botbuilder's TestAdapter with Teams-shaped activities. Replies are collected for assertions.
+ */
+export interface BotHarness {
+  tables: TableStorage;
+  conversations: ConversationRepository;
+  clock: ReturnType<typeof fakeClock>;
+  /** Sends one activity and returns everything the bot sent back during that turn. */
+  send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+}
+
+export async function startBotHarness(now = '2026-11-23T09:00:00Z'): Promise<BotHarness> {
+  const tables = await freshTableStorage();
+  const clock = fakeClock(now);
+  const conversations = new ConversationRepository(tables.table('conversations'));
+  const bot = createClusterbot({
+    commands: new CommandRegistry(ALL_COMMANDS, accessBeforeClusterRoles),
+    installations: new InstallationService(conversations, clock),
+    logger: createLogger('silent'),
+  });
+  const adapter = new TestAdapter((context) => bot.runTurn(context), { channelId: 'msteams' });
+  return {
+    tables,
+    conversations,
+    clock,
+    async send(activity) {
+      adapter.activeQueue.splice(0);
+      await adapter.processActivity(activity);
+      return adapter.activeQueue.splice(0);
+    },
+  };
+}
+
+/** The Adaptive Card attached to a reply, if any. */
+export function cardOf(reply: Partial<Activity> | undefined): Record<string, unknown> | undefined {
+  const attachment = reply?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return attachment?.content as Record<string, unknown> | undefined;
+}
+
+/** All the visible text of a card (TextBlocks and facts), for readable assertions. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+    } else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      for (const key of ['text', 'title', 'value']) {
+        if (typeof record[key] === 'string') texts.push(record[key] as string);
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}

@@ -1,0 +1,173 @@
+import type { Activity } from 'botbuilder';
+
+/**
+ * Activities shaped like the ones Microsoft Teams really sends (ids, channelData, mention
+ * entities), so the bot tests exercise the same parsing as production.
+ */
+export const BOT_ID = '28:9d5f3a4e-2b1c-4e8f-9a7d-6c5b4a3f2e1d';
+export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const TEAM_ID = '19:Ab3dEfGhIjKlMnOpQrStUvWxYz0123456789@thread.tacv2';
+export const CHANNEL_ID = '19:Q9rStUvWxYz0123456789Ab3dEfGhIjKl@thread.tacv2';
+export const SERVICE_URL = 'https://smba.trafficmanager.net/uk/';
+
+export interface Person {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+export const HEAD_OF_BROAD_HEATH: Person = {
+  id: '29:1GcS4EnwZ5g3zZk8dR7Xyq0bTmK2JpLx9vWuYt6s',
+  name: 'Alex Morgan',
+  aadObjectId: 'b1f7c3a2-5d4e-4f6a-8b9c-0d1e2f3a4b5c',
+};
+
+const bot = { id: BOT_ID, name: 'Clusterbot' };
+const clientInfo = {
+  type: 'clientInfo',
+  locale: 'en-GB',
+  country: 'GB',
+  platform: 'Web',
+  timezone: 'Europe/London',
+};
+
+let sequence = 1_763_000_000_000;
+const nextId = () => String(sequence++);
+
+function teamChannelData(channelId = CHANNEL_ID) {
+  return {
+    teamsChannelId: channelId,
+    teamsTeamId: TEAM_ID,
+    channel: { id: channelId },
+    team: { id: TEAM_ID },
+    tenant: { id: TENANT_ID },
+  };
+}
+
+/** `@Clusterbot /help` typed in a team channel: the mention arrives as an <at> tag plus an entity. */
+export function channelMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+  const id = nextId();
+  return {
+    type: 'message',
+    id,
+    timestamp: new Date(),
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { ...from },
+    conversation: {
+      isGroup: true,
+      conversationType: 'channel',
+      tenantId: TENANT_ID,
+      id: `${CHANNEL_ID};messageid=${id}`,
+      name: 'General',
+    },
+    recipient: { ...bot },
+    textFormat: 'plain',
+    text: `<at>Clusterbot</at> ${text}`,
+    entities: [
+      { type: 'mention', mentioned: { ...bot }, text: '<at>Clusterbot</at>' },
+      clientInfo,
+    ],
+    channelData: teamChannelData(),
+    locale: 'en-GB',
+  } as Partial<Activity>;
+}
+
+export function personalConversationId(person: Person): string {
+  return `a:1${person.aadObjectId.replace(/-/g, '')}Xk9PqR`;
+}
+
+/** A message in the 1:1 chat between a person and the bot: no mention needed. */
+export function personalMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+  return {
+    type: 'message',
+    id: nextId(),
+    timestamp: new Date(),
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { ...from },
+    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(from) },
+    recipient: { ...bot },
+    textFormat: 'plain',
+    text,
+    entities: [clientInfo],
+    channelData: { tenant: { id: TENANT_ID } },
+    locale: 'en-GB',
+  } as Partial<Activity>;
+}
+
+/** What Teams sends when the app is added to a team: the bot appears in membersAdded. */
+export function botAddedToTeam(by: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+  return {
+    type: 'conversationUpdate',
+    id: nextId(),
+    timestamp: new Date(),
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { id: by.id, aadObjectId: by.aadObjectId },
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: TEAM_ID },
+    recipient: { ...bot },
+    membersAdded: [{ id: BOT_ID }],
+    channelData: { team: { id: TEAM_ID, name: 'Roots Network heads', aadGroupId: 'c2a1b3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }, eventType: 'teamMemberAdded', tenant: { id: TENANT_ID } },
+  } as Partial<Activity>;
+}
+
+/** A person (not the bot) joins a team the bot is already in. */
+export function personAddedToTeam(person: Person): Partial<Activity> {
+  const activity = botAddedToTeam();
+  return { ...activity, membersAdded: [{ id: person.id, aadObjectId: person.aadObjectId }] } as Partial<Activity>;
+}
+
+/** The app is removed from the team: the bot appears in membersRemoved. */
+export function botRemovedFromTeam(by: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+  const activity = botAddedToTeam(by);
+  return {
+    ...activity,
+    id: nextId(),
+    membersAdded: undefined,
+    membersRemoved: [{ id: BOT_ID }],
+    channelData: { team: { id: TEAM_ID }, eventType: 'teamMemberRemoved', tenant: { id: TENANT_ID } },
+  } as Partial<Activity>;
+}
+
+/** A head installs the app for themselves (personal scope). */
+export function botAddedToPersonalChat(person: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+  return {
+    type: 'conversationUpdate',
+    id: nextId(),
+    timestamp: new Date(),
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { id: person.id, aadObjectId: person.aadObjectId },
+    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(person) },
+    recipient: { ...bot },
+    membersAdded: [{ id: BOT_ID }],
+    channelData: { tenant: { id: TENANT_ID } },
+  } as Partial<Activity>;
+}
+
+export function installationUpdate(action: 'add' | 'remove', person: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+  return {
+    type: 'installationUpdate',
+    action,
+    id: nextId(),
+    timestamp: new Date(),
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { id: person.id, aadObjectId: person.aadObjectId },
+    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(person) },
+    recipient: { ...bot },
+    channelData: { tenant: { id: TENANT_ID }, source: { name: 'message' } },
+  } as Partial<Activity>;
+}
+
+/** A click on an Action.Execute button (Universal Actions): an invoke named adaptiveCard/action. */
+export function cardAction(verb: string, data: Record<string, unknown> = {}, from: Person = HEAD_OF_BROAD_HEATH) {
+  return {
+    ...personalMessage('', from),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  } as Partial<Activity>;
+}

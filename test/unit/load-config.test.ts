@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load-config';
+
+const APP_ID = '9d5f3a4e-2b1c-4e8f-9a7d-6c5b4a3f2e1d';
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs in local mode on loopback with local Azurite when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      port: 3978,
+      host: '127.0.0.1',
+      nodeEnv: 'development',
+      logLevel: 'info',
+      auth: { mode: 'local' },
+      storage: { kind: 'local-azurite', port: 10002, location: '.azurite' },
+      tablePrefix: 'Clusterbot',
+    });
+  });
+
+  it('uses a bot registration with a password and listens on all interfaces', () => {
+    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', PORT: '8080' });
+    expect(config.auth).toEqual({
+      mode: 'bot-framework',
+      botFramework: { MicrosoftAppId: APP_ID, MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'secret' },
+    });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.port).toBe(8080);
+  });
+
+  it('accepts a certificate or a user-assigned managed identity instead of a password', () => {
+    const withCertificate = loadConfig({
+      MicrosoftAppId: APP_ID,
+      CertificateThumbprint: 'AB12',
+      CertificatePrivateKey: '-----BEGIN PRIVATE KEY-----',
+    });
+    expect(withCertificate.auth.mode).toBe('bot-framework');
+    const withIdentity = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: TENANT,
+    });
+    expect(withIdentity.auth).toMatchObject({
+      botFramework: { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT },
+    });
+  });
+
+  it('uses the configured Table storage connection string instead of Azurite', () => {
+    const config = loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
+    expect(config.storage).toEqual({ kind: 'connection-string', connectionString: 'UseDevelopmentStorage=true' });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ MicrosoftAppId: '  ', PORT: '' }).auth.mode).toBe('local');
+  });
+
+  it('lists every problem at once, each saying how to fix it', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      MicrosoftAppId: 'not-a-guid',
+      TABLE_PREFIX: '1bad-prefix',
+    });
+    expect(problems).toEqual([
+      'PORT must be a whole number',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      expect.stringContaining('MicrosoftAppId must be the bot registration'),
+      expect.stringContaining('TABLE_PREFIX must start with a letter'),
+    ]);
+  });
+
+  it('refuses local mode and local storage in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual([
+      expect.stringContaining('local mode (no bot authentication) is refused when NODE_ENV=production'),
+      expect.stringContaining('production needs real Table storage'),
+    ]);
+  });
+
+  it('refuses an app id without any credential, and a credential without an app id', () => {
+    expect(problemsOf({ MicrosoftAppId: APP_ID })).toEqual([
+      expect.stringContaining('MicrosoftAppId is set but has no credential'),
+    ]);
+    expect(problemsOf({ MicrosoftAppPassword: 'secret' })).toEqual([
+      'MicrosoftAppPassword is set but MicrosoftAppId is missing: set MicrosoftAppId too, or remove MicrosoftAppPassword',
+    ]);
+  });
+
+  it('needs a tenant for single-tenant registrations and both halves of a certificate', () => {
+    expect(
+      problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', CertificateThumbprint: 'AB12' }),
+    ).toEqual([
+      'a certificate needs both CertificateThumbprint and CertificatePrivateKey',
+      expect.stringContaining('MicrosoftAppType=SingleTenant needs MicrosoftAppTenantId'),
+    ]);
+  });
+
+  it('says how many settings need attention in one message', () => {
+    expect(() => loadConfig({ PORT: '0', AZURITE_PORT: '70000' })).toThrow(
+      /Clusterbot cannot start: 2 settings need attention\.\n {2}- PORT must be between 1 and 65535\n {2}- AZURITE_PORT must be between 1 and 65535/,
+    );
+  });
+});
