@@ -12,14 +12,19 @@ import { fileURLToPath } from 'node:url';
 
 /** Which folders may import which packages. A package not listed here may be used anywhere. */
 export const EDGE_PACKAGES = [
-  { pattern: /^(botbuilder|botframework-[\w-]+)(\/|$)/, allowedIn: ['src/teams/'], what: 'the Bot Framework SDK' },
+  {
+    pattern: /^(botbuilder|botframework-[\w-]+)(\/|$)/,
+    allowedIn: ['src/teams/'],
+    what: 'the Bot Framework SDK',
+  },
   { pattern: /^@microsoft\/teams-ai(\/|$)/, allowedIn: ['src/teams/'], what: 'teams-ai' },
   { pattern: /^@azure\//, allowedIn: ['src/storage/'], what: 'an Azure SDK' },
   { pattern: /^node-cron(\/|$)/, allowedIn: ['src/scheduler/'], what: 'node-cron' },
   { pattern: /^express(\/|$)/, allowedIn: ['src/http/', 'src/teams/'], what: 'express' },
 ];
 
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 const DIRECT_CLOCK = /new Date\(\s*\)|Date\.now\(\s*\)/;
 
 export function findViolations(files) {
@@ -41,16 +46,30 @@ export function findViolations(files) {
       if (path.startsWith('src/domain/') && specifier.startsWith('.')) {
         const target = join(path, '..', specifier).split(sep).join('/');
         if (!target.startsWith('src/domain')) {
-          violations.push(`${path}:${line} imports ${specifier}: src/domain must not depend on anything outside it.`);
+          violations.push(
+            `${path}:${line} imports ${specifier}: src/domain must not depend on anything outside it.`,
+          );
         }
-      } else if (path.startsWith('src/domain/') && !specifier.startsWith('node:') && !/^zod(\/|$)/.test(specifier)) {
-        violations.push(`${path}:${line} imports ${specifier}: src/domain may use only node: built-ins and zod.`);
+      } else if (
+        path.startsWith('src/domain/') &&
+        !specifier.startsWith('node:') &&
+        !/^zod(\/|$)/.test(specifier)
+      ) {
+        violations.push(
+          `${path}:${line} imports ${specifier}: src/domain may use only node: built-ins and zod.`,
+        );
       }
     }
     if (path.startsWith('src/domain/')) {
       lines.forEach((text, i) => {
-        if (DIRECT_CLOCK.test(text) && !text.trimStart().startsWith('*') && !text.trimStart().startsWith('//')) {
-          violations.push(`${path}:${i + 1} reads the clock directly: take a Clock (src/domain/clock.ts) instead.`);
+        if (
+          DIRECT_CLOCK.test(text) &&
+          !text.trimStart().startsWith('*') &&
+          !text.trimStart().startsWith('//')
+        ) {
+          violations.push(
+            `${path}:${i + 1} reads the clock directly: take a Clock (src/domain/clock.ts) instead.`,
+          );
         }
       });
     }
@@ -62,7 +81,9 @@ function tsFilesUnder(root, dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return tsFilesUnder(root, full);
-    return full.endsWith('.ts') ? [{ path: relative(root, full).split(sep).join('/'), source: readFileSync(full, 'utf8') }] : [];
+    return full.endsWith('.ts')
+      ? [{ path: relative(root, full).split(sep).join('/'), source: readFileSync(full, 'utf8') }]
+      : [];
   });
 }
 
@@ -70,7 +91,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(fileURLToPath(import.meta.url), '..', '..');
   const violations = findViolations(tsFilesUnder(root, join(root, 'src')));
   if (violations.length > 0) {
-    console.error(`Architecture boundaries: ${violations.length} violation(s)\n${violations.map((v) => `  - ${v}`).join('\n')}`);
+    console.error(
+      `Architecture boundaries: ${violations.length} violation(s)\n${violations.map((v) => `  - ${v}`).join('\n')}`,
+    );
     process.exit(1);
   }
   console.log('Architecture boundaries: SDK imports stay at the edge; src/domain is pure.');

@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logging/logger';
+import { PUBLIC_PAGES } from './public-pages';
 
 export interface HttpServerDependencies {
   handleMessages: (req: Request, res: Response) => Promise<void>;
@@ -28,6 +29,12 @@ export function createHttpServer(deps: HttpServerDependencies) {
       auth: deps.authMode,
     });
   });
+
+  for (const [path, html] of Object.entries(PUBLIC_PAGES)) {
+    app.get(path, (_req, res) => {
+      res.type('html').send(html);
+    });
+  }
 
   app.use((_req: Request, res: Response) => {
     res

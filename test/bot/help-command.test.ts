@@ -39,7 +39,9 @@ describe('asking Clusterbot for help', () => {
   it('points an unknown command at /help, with a suggestion when it was a slip', async () => {
     const bot = await startBotHarness();
     const [unknown] = await bot.send(channelMessage('/weather'));
-    expect(unknown?.text).toBe("I don't know the command **/weather**. Type **/help** to see everything I can do.");
+    expect(unknown?.text).toBe(
+      "I don't know the command **/weather**. Type **/help** to see everything I can do.",
+    );
     const [slip] = await bot.send(channelMessage('/hlep'));
     expect(slip?.text).toBe(
       "I don't know the command **/hlep**. Did you mean **/help**? Type **/help** to see everything I can do.",

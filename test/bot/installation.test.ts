@@ -25,7 +25,9 @@ describe('installing Clusterbot', () => {
     expect(cardText(card)).toContain("Hello, I'm Clusterbot");
     expect(cardText(card)).toContain('@Clusterbot /help');
     expect(cardText(card)).toContain('never store information about individual pupils');
-    expect(card?.actions).toEqual([{ type: 'Action.Execute', title: 'Show commands', verb: 'showHelp', data: {} }]);
+    expect(card?.actions).toEqual([
+      { type: 'Action.Execute', title: 'Show commands', verb: 'showHelp', data: {} },
+    ]);
 
     const stored = await bot.conversations.find({ tenantId: TENANT_ID, conversationId: TEAM_ID });
     expect(stored?.value).toMatchObject({

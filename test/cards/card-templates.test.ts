@@ -38,7 +38,9 @@ describe('card templates', () => {
     const render = CARD_SAMPLES[name];
     if (!render) throw new Error(`no sample data for ${name}`);
     for (const action of actionsIn(render())) {
-      expect(['Action.Execute', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility']).toContain(action.type);
+      expect(['Action.Execute', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility']).toContain(
+        action.type,
+      );
     }
   });
 });

@@ -46,7 +46,9 @@ describe('ConversationRepository on Azurite', () => {
 
   it('answers "not found" only for a conversation it has never stored', async () => {
     const repository = new ConversationRepository((await freshTableStorage()).table('conversations'));
-    expect(await repository.find({ tenantId: 't', conversationId: '19:unknown@thread.tacv2' })).toBeUndefined();
+    expect(
+      await repository.find({ tenantId: 't', conversationId: '19:unknown@thread.tacv2' }),
+    ).toBeUndefined();
   });
 
   it('surfaces a stale ETag as a ConcurrentUpdateError and keeps the winning write', async () => {
@@ -57,11 +59,17 @@ describe('ConversationRepository on Azurite', () => {
     const readByB = await repository.find(conversation);
     if (!readByA || !readByB) throw new Error('expected the conversation to be stored');
 
-    await repository.replace({ ...conversation, status: 'inactive', deactivationReason: 'bot-removed' }, readByA.version);
-    await expect(repository.replace({ ...conversation, scope: 'groupChat' }, readByB.version)).rejects.toBeInstanceOf(
-      ConcurrentUpdateError,
+    await repository.replace(
+      { ...conversation, status: 'inactive', deactivationReason: 'bot-removed' },
+      readByA.version,
     );
-    expect((await repository.find(conversation))?.value).toMatchObject({ status: 'inactive', scope: 'channel' });
+    await expect(
+      repository.replace({ ...conversation, scope: 'groupChat' }, readByB.version),
+    ).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    expect((await repository.find(conversation))?.value).toMatchObject({
+      status: 'inactive',
+      scope: 'channel',
+    });
   });
 
   it('surfaces a second create of the same conversation as AlreadyExistsError', async () => {

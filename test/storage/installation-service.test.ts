@@ -47,8 +47,8 @@ describe('InstallationService on Azurite', () => {
   it('ignores the removal of a conversation it never knew', async () => {
     const repository = new ConversationRepository((await freshTableStorage()).table('conversations'));
     const service = new InstallationService(repository, fakeClock('2026-11-23T09:00:00Z'));
-    expect(await service.removed({ tenantId: 'tenant', conversationId: '19:never@thread.tacv2' }, 'bot-removed')).toBe(
-      undefined,
-    );
+    expect(
+      await service.removed({ tenantId: 'tenant', conversationId: '19:never@thread.tacv2' }, 'bot-removed'),
+    ).toBe(undefined);
   });
 });

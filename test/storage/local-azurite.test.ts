@@ -32,7 +32,10 @@ describe('local Azurite started by the bot itself', () => {
 
     const second = await startLocalAzurite({ port: 0, location });
     try {
-      const reopened = new TableStorage({ connectionString: second.connectionString, tablePrefix: 'Restart' });
+      const reopened = new TableStorage({
+        connectionString: second.connectionString,
+        tablePrefix: 'Restart',
+      });
       await reopened.ensureTables();
       const stored = await new ConversationRepository(reopened.table('conversations')).find(conversation);
       expect(stored?.value).toEqual(conversation);

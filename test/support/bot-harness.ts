@@ -46,7 +46,9 @@ export async function startBotHarness(now = '2026-11-23T09:00:00Z'): Promise<Bot
 
 /** The Adaptive Card attached to a reply, if any. */
 export function cardOf(reply: Partial<Activity> | undefined): Record<string, unknown> | undefined {
-  const attachment = reply?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  const attachment = reply?.attachments?.find(
+    (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
   return attachment?.content as Record<string, unknown> | undefined;
 }
 

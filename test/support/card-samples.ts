@@ -12,8 +12,18 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       title: 'What Clusterbot can do',
       intro: 'Here are the commands:',
       commands: [
-        { usage: '/help [command]', description: 'Shows what Clusterbot can do.', audience: 'Anyone', examples: '/help' },
-        { usage: '/rota', description: 'Shows the rota.', audience: 'Members of this cluster', examples: '/rota  ·  /rota ics' },
+        {
+          usage: '/help [command]',
+          description: 'Shows what Clusterbot can do.',
+          audience: 'Anyone',
+          examples: '/help',
+        },
+        {
+          usage: '/rota',
+          description: 'Shows the rota.',
+          audience: 'Members of this cluster',
+          examples: '/rota  ·  /rota ics',
+        },
       ],
       footer: 'In a channel, mention me first.',
     }),

@@ -64,10 +64,7 @@ export function channelMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH)
     recipient: { ...bot },
     textFormat: 'plain',
     text: `<at>Clusterbot</at> ${text}`,
-    entities: [
-      { type: 'mention', mentioned: { ...bot }, text: '<at>Clusterbot</at>' },
-      clientInfo,
-    ],
+    entities: [{ type: 'mention', mentioned: { ...bot }, text: '<at>Clusterbot</at>' }, clientInfo],
     channelData: teamChannelData(),
     locale: 'en-GB',
   } as Partial<Activity>;
@@ -86,7 +83,13 @@ export function personalMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH
     serviceUrl: SERVICE_URL,
     channelId: 'msteams',
     from: { ...from },
-    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(from) },
+    conversation: {
+      isGroup: false,
+      conversationType: 'personal',
+      tenantId: TENANT_ID,
+      id: personalConversationId(from),
+      name: '',
+    },
     recipient: { ...bot },
     textFormat: 'plain',
     text,
@@ -108,14 +111,21 @@ export function botAddedToTeam(by: Person = HEAD_OF_BROAD_HEATH): Partial<Activi
     conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: TEAM_ID },
     recipient: { ...bot },
     membersAdded: [{ id: BOT_ID }],
-    channelData: { team: { id: TEAM_ID, name: 'Roots Network heads', aadGroupId: 'c2a1b3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }, eventType: 'teamMemberAdded', tenant: { id: TENANT_ID } },
+    channelData: {
+      team: { id: TEAM_ID, name: 'Roots Network heads', aadGroupId: 'c2a1b3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' },
+      eventType: 'teamMemberAdded',
+      tenant: { id: TENANT_ID },
+    },
   } as Partial<Activity>;
 }
 
 /** A person (not the bot) joins a team the bot is already in. */
 export function personAddedToTeam(person: Person): Partial<Activity> {
   const activity = botAddedToTeam();
-  return { ...activity, membersAdded: [{ id: person.id, aadObjectId: person.aadObjectId }] } as Partial<Activity>;
+  return {
+    ...activity,
+    membersAdded: [{ id: person.id, aadObjectId: person.aadObjectId }],
+  } as Partial<Activity>;
 }
 
 /** The app is removed from the team: the bot appears in membersRemoved. */
@@ -146,7 +156,10 @@ export function botAddedToPersonalChat(person: Person = HEAD_OF_BROAD_HEATH): Pa
   } as Partial<Activity>;
 }
 
-export function installationUpdate(action: 'add' | 'remove', person: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+export function installationUpdate(
+  action: 'add' | 'remove',
+  person: Person = HEAD_OF_BROAD_HEATH,
+): Partial<Activity> {
   return {
     type: 'installationUpdate',
     action,
@@ -162,7 +175,11 @@ export function installationUpdate(action: 'add' | 'remove', person: Person = HE
 }
 
 /** A click on an Action.Execute button (Universal Actions): an invoke named adaptiveCard/action. */
-export function cardAction(verb: string, data: Record<string, unknown> = {}, from: Person = HEAD_OF_BROAD_HEATH) {
+export function cardAction(
+  verb: string,
+  data: Record<string, unknown> = {},
+  from: Person = HEAD_OF_BROAD_HEATH,
+) {
   return {
     ...personalMessage('', from),
     type: 'invoke',

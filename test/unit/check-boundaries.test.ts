@@ -7,7 +7,9 @@ const check = (path: string, source: string): string[] => findViolations([{ path
 describe('the architecture boundary check', () => {
   it('flags an SDK imported from the domain or a service', () => {
     expect(check('src/domain/rota.ts', "import { TurnContext } from 'botbuilder';")).toEqual([
-      expect.stringContaining('src/domain/rota.ts:1 imports botbuilder (the Bot Framework SDK); only src/teams/ may'),
+      expect.stringContaining(
+        'src/domain/rota.ts:1 imports botbuilder (the Bot Framework SDK); only src/teams/ may',
+      ),
       expect.stringContaining('src/domain may use only node: built-ins and zod'),
     ]);
     expect(check('src/services/x.ts', "import { TableClient } from '@azure/data-tables';")).toEqual([
@@ -19,7 +21,9 @@ describe('the architecture boundary check', () => {
   });
 
   it('allows each SDK in its own edge folder', () => {
-    expect(check('src/teams/clusterbot.ts', "import { Application } from '@microsoft/teams-ai';")).toEqual([]);
+    expect(check('src/teams/clusterbot.ts', "import { Application } from '@microsoft/teams-ai';")).toEqual(
+      [],
+    );
     expect(check('src/storage/x.ts', "import type { TableClient } from '@azure/data-tables';")).toEqual([]);
   });
 

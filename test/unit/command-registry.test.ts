@@ -65,7 +65,9 @@ describe('CommandRegistry', () => {
 
   it('points an unknown command at /help, suggesting a close match', async () => {
     expect((await registry.dispatch('/ehco 3', invocation)).reply).toEqual(
-      textReply("I don't know the command **/ehco**. Did you mean **/echo**? Type **/help** to see everything I can do."),
+      textReply(
+        "I don't know the command **/ehco**. Did you mean **/echo**? Type **/help** to see everything I can do.",
+      ),
     );
     expect((await registry.dispatch('/weather', invocation)).reply).toEqual(
       textReply("I don't know the command **/weather**. Type **/help** to see everything I can do."),
@@ -74,7 +76,10 @@ describe('CommandRegistry', () => {
 
   it('greets an empty message with a pointer to /help', async () => {
     const result = await registry.dispatch('<at>Clusterbot</at>', invocation);
-    expect(result).toEqual({ outcome: 'empty', reply: textReply('Hello! Type **/help** to see what I can do.') });
+    expect(result).toEqual({
+      outcome: 'empty',
+      reply: textReply('Hello! Type **/help** to see what I can do.'),
+    });
   });
 
   it('publishes a catalogue of every command for help and the app manifest', () => {
@@ -87,12 +92,24 @@ describe('CommandRegistry', () => {
   });
 
   it('refuses two commands with the same name or alias', () => {
-    const twin = defineCommand({ ...leadsOnly, name: 'say', handle: leadsOnly.run as never, args: z.string() });
-    expect(() => new CommandRegistry([echoCommand, twin], onlyAnyone)).toThrow('Two commands are called "say"');
+    const twin = defineCommand({
+      ...leadsOnly,
+      name: 'say',
+      handle: leadsOnly.run as never,
+      args: z.string(),
+    });
+    expect(() => new CommandRegistry([echoCommand, twin], onlyAnyone)).toThrow(
+      'Two commands are called "say"',
+    );
   });
 
   it('refuses names with spaces or capitals, and descriptions Teams would reject', () => {
-    const badName = defineCommand({ ...echoCommand, name: 'Rota ICS', args: z.string(), handle: async () => textReply('') });
+    const badName = defineCommand({
+      ...echoCommand,
+      name: 'Rota ICS',
+      args: z.string(),
+      handle: async () => textReply(''),
+    });
     expect(() => new CommandRegistry([badName], onlyAnyone)).toThrow('is not a valid command name');
     const wordy = defineCommand({
       ...echoCommand,
@@ -100,6 +117,8 @@ describe('CommandRegistry', () => {
       args: z.string(),
       handle: async () => textReply(''),
     });
-    expect(() => new CommandRegistry([wordy], onlyAnyone)).toThrow('description is longer than 128 characters');
+    expect(() => new CommandRegistry([wordy], onlyAnyone)).toThrow(
+      'description is longer than 128 characters',
+    );
   });
 });

@@ -17,12 +17,20 @@ const tuesday = new Date('2026-11-24T09:00:00Z');
 
 describe('installed conversations', () => {
   it('records a first installation as active from that moment', () => {
-    expect(recordInstallation(undefined, details, monday)).toEqual({ ...details, status: 'active', installedAt: monday });
+    expect(recordInstallation(undefined, details, monday)).toEqual({
+      ...details,
+      status: 'active',
+      installedAt: monday,
+    });
   });
 
   it('keeps the first installation date when the same install is reported again', () => {
     const first = recordInstallation(undefined, details, monday);
-    const again = recordInstallation(first, { ...details, reference: { serviceUrl: 'https://new/' } }, tuesday);
+    const again = recordInstallation(
+      first,
+      { ...details, reference: { serviceUrl: 'https://new/' } },
+      tuesday,
+    );
     expect(again.installedAt).toEqual(monday);
     expect(again.reference).toEqual({ serviceUrl: 'https://new/' });
   });
@@ -38,12 +46,20 @@ describe('installed conversations', () => {
   });
 
   it('leaves an already inactive conversation exactly as it was', () => {
-    const removed = deactivateConversation(recordInstallation(undefined, details, monday), 'bot-removed', monday);
+    const removed = deactivateConversation(
+      recordInstallation(undefined, details, monday),
+      'bot-removed',
+      monday,
+    );
     expect(deactivateConversation(removed, 'app-uninstalled', tuesday)).toBe(removed);
   });
 
   it('starts a fresh installation date when reinstalled after removal', () => {
-    const removed = deactivateConversation(recordInstallation(undefined, details, monday), 'bot-removed', monday);
+    const removed = deactivateConversation(
+      recordInstallation(undefined, details, monday),
+      'bot-removed',
+      monday,
+    );
     const reinstalled = recordInstallation(removed, details, tuesday);
     expect(reinstalled).toEqual({ ...details, status: 'active', installedAt: tuesday });
   });

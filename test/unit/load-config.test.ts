@@ -32,7 +32,11 @@ describe('loadConfig', () => {
     const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', PORT: '8080' });
     expect(config.auth).toEqual({
       mode: 'bot-framework',
-      botFramework: { MicrosoftAppId: APP_ID, MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'secret' },
+      botFramework: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppType: 'MultiTenant',
+        MicrosoftAppPassword: 'secret',
+      },
     });
     expect(config.host).toBe('0.0.0.0');
     expect(config.port).toBe(8080);
@@ -57,7 +61,10 @@ describe('loadConfig', () => {
 
   it('uses the configured Table storage connection string instead of Azurite', () => {
     const config = loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
-    expect(config.storage).toEqual({ kind: 'connection-string', connectionString: 'UseDevelopmentStorage=true' });
+    expect(config.storage).toEqual({
+      kind: 'connection-string',
+      connectionString: 'UseDevelopmentStorage=true',
+    });
   });
 
   it('treats blank values as unset', () => {

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type Config, loadConfig } from '../../src/config/load-config';
+import { createLogger } from '../../src/logging/logger';
+import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
+import { ConversationRepository } from '../../src/storage/conversation-repository';
+import { startLocalAzurite } from '../../src/storage/local-azurite';
+import { TableStorage } from '../../src/storage/table-storage';
+import { startConnectorRecorder } from '../support/connector-recorder';
+import { botAddedToTeam, channelMessage, TEAM_ID, TENANT_ID } from '../support/teams-activities';
+
+const running: Array<{ close(): Promise<void> } | RunningClusterbot> = [];
+afterEach(async () => {
+  for (const item of running.splice(0).reverse()) {
+    await ('stop' in item ? item.stop() : item.close());
+  }
+});
+
+function testConfig(env: NodeJS.ProcessEnv = {}): Config {
+  const config = loadConfig({
+    TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
+    TABLE_PREFIX: `Http${randomBytes(5).toString('hex')}`,
+    ...env,
+  });
+  return { ...config, port: 0, host: '127.0.0.1' };
+}
+
+async function start(config: Config) {
+  const bot = await startClusterbot(config, createLogger('silent'));
+  running.push(bot);
+  return bot;
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('the HTTP endpoint', () => {
+  it('in local mode, answers a Teams message by posting the reply to its serviceUrl', async () => {
+    const connector = await startConnectorRecorder();
+    running.push(connector);
+    const bot = await start(testConfig());
+
+    const message = { ...channelMessage('/help'), serviceUrl: connector.serviceUrl };
+    const response = await post(bot.url, message);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const [reply] = await connector.waitFor(1);
+    expect(reply?.method).toBe('POST');
+    expect(reply?.path).toBe(`/v3/conversations/${message.conversation?.id}/activities/${message.id}`);
+    expect(reply?.body).toMatchObject({
+      type: 'message',
+      replyToId: message.id,
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }],
+    });
+  });
+
+  it('with an app id configured, rejects an unsigned request with 401 and processes nothing', async () => {
+    const connector = await startConnectorRecorder();
+    running.push(connector);
+    const config = testConfig({
+      MicrosoftAppId: '9d5f3a4e-2b1c-4e8f-9a7d-6c5b4a3f2e1d',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
+    const bot = await start(config);
+
+    const install = { ...botAddedToTeam(), serviceUrl: connector.serviceUrl };
+    const response = await post(bot.url, install);
+
+    expect(response.status).toBe(401);
+    const tables = new TableStorage({
+      connectionString: inject('tablesConnectionString'),
+      tablePrefix: config.tablePrefix,
+    });
+    const stored = await new ConversationRepository(tables.table('conversations')).find({
+      tenantId: TENANT_ID,
+      conversationId: TEAM_ID,
+    });
+    expect(stored).toBeUndefined();
+    expect(connector.requests).toEqual([]);
+  });
+
+  it('reports storage as reachable on /healthz', async () => {
+    const bot = await start(testConfig());
+    const response = await fetch(`${bot.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', storage: 'reachable', auth: 'local' });
+  });
+
+  it('reports 503 on /healthz when storage stops answering', async () => {
+    const azurite = await startLocalAzurite({ port: 0 });
+    const bot = await start(testConfig({ TABLES_CONNECTION_STRING: azurite.connectionString }));
+    await azurite.stop();
+
+    const response = await fetch(`${bot.url}/healthz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable', storage: 'unreachable', auth: 'local' });
+  });
+
+  it('serves the privacy and terms pages the Teams manifest links to', async () => {
+    const bot = await start(testConfig());
+    const privacy = await fetch(`${bot.url}/privacy`);
+    expect(privacy.status).toBe(200);
+    expect(await privacy.text()).toContain('It never stores information about individual pupils.');
+    expect((await fetch(`${bot.url}/terms`)).status).toBe(200);
+  });
+
+  it('answers malformed JSON with a clear 400', async () => {
+    const bot = await start(testConfig());
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "message",',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'The request body is not valid JSON.' });
+  });
+
+  it('refuses to start when Table storage cannot be reached, saying which setting to check', async () => {
+    const config = testConfig({
+      TABLES_CONNECTION_STRING:
+        'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Zm9v;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;',
+    });
+    await expect(startClusterbot(config, createLogger('silent'))).rejects.toThrow(
+      /^Cannot reach Table storage\. Check TABLES_CONNECTION_STRING/,
+    );
+  });
+});
