@@ -62,8 +62,20 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
       logger,
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host, () => resolve(listening));
-      listening.once('error', reject);
+      // Express 5 hands listen errors (such as a taken port) to this callback.
+      const listening = app.listen(config.port, config.host, (error?: NodeJS.ErrnoException) => {
+        if (!error) {
+          resolve(listening);
+        } else if (error.code === 'EADDRINUSE') {
+          reject(
+            new Error(
+              `Port ${config.port} is already in use (is Clusterbot already running?). Stop it, or set PORT to a free port.`,
+            ),
+          );
+        } else {
+          reject(error);
+        }
+      });
     });
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

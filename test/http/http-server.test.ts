@@ -131,3 +131,13 @@ describe('the HTTP endpoint', () => {
     );
   });
 });
+
+describe('starting twice on one port', () => {
+  it('explains that the port is taken instead of crashing', async () => {
+    const first = await start(testConfig());
+    const port = Number(new URL(first.url).port);
+    await expect(startClusterbot({ ...testConfig(), port }, createLogger('silent'))).rejects.toThrow(
+      `Port ${port} is already in use (is Clusterbot already running?). Stop it, or set PORT to a free port.`,
+    );
+  });
+});

@@ -22,14 +22,17 @@ export interface BotHarness {
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 }
 
-export async function startBotHarness(now = '2026-11-23T09:00:00Z'): Promise<BotHarness> {
+export async function startBotHarness(
+  now = '2026-11-23T09:00:00Z',
+  logger = createLogger('silent'),
+): Promise<BotHarness> {
   const tables = await freshTableStorage();
   const clock = fakeClock(now);
   const conversations = new ConversationRepository(tables.table('conversations'));
   const bot = createClusterbot({
     commands: new CommandRegistry(ALL_COMMANDS, accessBeforeClusterRoles),
     installations: new InstallationService(conversations, clock),
-    logger: createLogger('silent'),
+    logger,
   });
   const adapter = new TestAdapter((context) => bot.runTurn(context), { channelId: 'msteams' });
   return {

@@ -34,63 +34,64 @@ const clientInfo = {
 let sequence = 1_763_000_000_000;
 const nextId = () => String(sequence++);
 
-function teamChannelData(channelId = CHANNEL_ID) {
+/** What every activity from Teams carries: ids, the service to reply to, sender and recipient. */
+function envelope(type: string, from: Person, withName = true) {
   return {
-    teamsChannelId: channelId,
-    teamsTeamId: TEAM_ID,
-    channel: { id: channelId },
-    team: { id: TEAM_ID },
-    tenant: { id: TENANT_ID },
-  };
-}
-
-/** `@Clusterbot /help` typed in a team channel: the mention arrives as an <at> tag plus an entity. */
-export function channelMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
-  const id = nextId();
-  return {
-    type: 'message',
-    id,
+    type,
+    id: nextId(),
     timestamp: new Date(),
     serviceUrl: SERVICE_URL,
     channelId: 'msteams',
-    from: { ...from },
-    conversation: {
-      isGroup: true,
-      conversationType: 'channel',
-      tenantId: TENANT_ID,
-      id: `${CHANNEL_ID};messageid=${id}`,
-      name: 'General',
-    },
+    from: withName ? { ...from } : { id: from.id, aadObjectId: from.aadObjectId },
     recipient: { ...bot },
-    textFormat: 'plain',
-    text: `<at>Clusterbot</at> ${text}`,
-    entities: [{ type: 'mention', mentioned: { ...bot }, text: '<at>Clusterbot</at>' }, clientInfo],
-    channelData: teamChannelData(),
-    locale: 'en-GB',
-  } as Partial<Activity>;
+  };
 }
 
 export function personalConversationId(person: Person): string {
   return `a:1${person.aadObjectId.replace(/-/g, '')}Xk9PqR`;
 }
 
+function personalConversation(person: Person) {
+  return {
+    isGroup: false,
+    conversationType: 'personal',
+    tenantId: TENANT_ID,
+    id: personalConversationId(person),
+    name: '',
+  };
+}
+
+/** `@Clusterbot /help` typed in a team channel: the mention arrives as an <at> tag plus an entity. */
+export function channelMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
+  const base = envelope('message', from);
+  return {
+    ...base,
+    conversation: {
+      isGroup: true,
+      conversationType: 'channel',
+      tenantId: TENANT_ID,
+      id: `${CHANNEL_ID};messageid=${base.id}`,
+      name: 'General',
+    },
+    textFormat: 'plain',
+    text: `<at>Clusterbot</at> ${text}`,
+    entities: [{ type: 'mention', mentioned: { ...bot }, text: '<at>Clusterbot</at>' }, clientInfo],
+    channelData: {
+      teamsChannelId: CHANNEL_ID,
+      teamsTeamId: TEAM_ID,
+      channel: { id: CHANNEL_ID },
+      team: { id: TEAM_ID },
+      tenant: { id: TENANT_ID },
+    },
+    locale: 'en-GB',
+  } as Partial<Activity>;
+}
+
 /** A message in the 1:1 chat between a person and the bot: no mention needed. */
 export function personalMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
   return {
-    type: 'message',
-    id: nextId(),
-    timestamp: new Date(),
-    serviceUrl: SERVICE_URL,
-    channelId: 'msteams',
-    from: { ...from },
-    conversation: {
-      isGroup: false,
-      conversationType: 'personal',
-      tenantId: TENANT_ID,
-      id: personalConversationId(from),
-      name: '',
-    },
-    recipient: { ...bot },
+    ...envelope('message', from),
+    conversation: personalConversation(from),
     textFormat: 'plain',
     text,
     entities: [clientInfo],
@@ -102,14 +103,8 @@ export function personalMessage(text: string, from: Person = HEAD_OF_BROAD_HEATH
 /** What Teams sends when the app is added to a team: the bot appears in membersAdded. */
 export function botAddedToTeam(by: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
   return {
-    type: 'conversationUpdate',
-    id: nextId(),
-    timestamp: new Date(),
-    serviceUrl: SERVICE_URL,
-    channelId: 'msteams',
-    from: { id: by.id, aadObjectId: by.aadObjectId },
+    ...envelope('conversationUpdate', by, false),
     conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: TEAM_ID },
-    recipient: { ...bot },
     membersAdded: [{ id: BOT_ID }],
     channelData: {
       team: { id: TEAM_ID, name: 'Roots Network heads', aadGroupId: 'c2a1b3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' },
@@ -121,19 +116,16 @@ export function botAddedToTeam(by: Person = HEAD_OF_BROAD_HEATH): Partial<Activi
 
 /** A person (not the bot) joins a team the bot is already in. */
 export function personAddedToTeam(person: Person): Partial<Activity> {
-  const activity = botAddedToTeam();
   return {
-    ...activity,
+    ...botAddedToTeam(),
     membersAdded: [{ id: person.id, aadObjectId: person.aadObjectId }],
   } as Partial<Activity>;
 }
 
 /** The app is removed from the team: the bot appears in membersRemoved. */
 export function botRemovedFromTeam(by: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
-  const activity = botAddedToTeam(by);
   return {
-    ...activity,
-    id: nextId(),
+    ...botAddedToTeam(by),
     membersAdded: undefined,
     membersRemoved: [{ id: BOT_ID }],
     channelData: { team: { id: TEAM_ID }, eventType: 'teamMemberRemoved', tenant: { id: TENANT_ID } },
@@ -143,14 +135,8 @@ export function botRemovedFromTeam(by: Person = HEAD_OF_BROAD_HEATH): Partial<Ac
 /** A head installs the app for themselves (personal scope). */
 export function botAddedToPersonalChat(person: Person = HEAD_OF_BROAD_HEATH): Partial<Activity> {
   return {
-    type: 'conversationUpdate',
-    id: nextId(),
-    timestamp: new Date(),
-    serviceUrl: SERVICE_URL,
-    channelId: 'msteams',
-    from: { id: person.id, aadObjectId: person.aadObjectId },
-    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(person) },
-    recipient: { ...bot },
+    ...envelope('conversationUpdate', person, false),
+    conversation: personalConversation(person),
     membersAdded: [{ id: BOT_ID }],
     channelData: { tenant: { id: TENANT_ID } },
   } as Partial<Activity>;
@@ -161,15 +147,9 @@ export function installationUpdate(
   person: Person = HEAD_OF_BROAD_HEATH,
 ): Partial<Activity> {
   return {
-    type: 'installationUpdate',
+    ...envelope('installationUpdate', person, false),
     action,
-    id: nextId(),
-    timestamp: new Date(),
-    serviceUrl: SERVICE_URL,
-    channelId: 'msteams',
-    from: { id: person.id, aadObjectId: person.aadObjectId },
-    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(person) },
-    recipient: { ...bot },
+    conversation: personalConversation(person),
     channelData: { tenant: { id: TENANT_ID }, source: { name: 'message' } },
   } as Partial<Activity>;
 }
