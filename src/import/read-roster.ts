@@ -1,0 +1,130 @@
+import { parse } from 'csv-parse/sync';
+
+/** A school as read from a roster file, before it is added to a cluster. */
+export interface RosterRow {
+  line: number;
+  name: string;
+  urn?: string;
+  headName?: string;
+  phase?: string;
+  network?: string;
+}
+
+export interface RosterReport {
+  format: 'simple' | 'network' | 'gias';
+  rows: RosterRow[];
+  /** Rows that are wrong: any of these stops the whole import. */
+  rejected: Array<{ line: number; reason: string }>;
+  /** Rows deliberately left out (closed establishments), reported but not errors. */
+  skipped: Array<{ line: number; reason: string }>;
+}
+
+const MAX_NAME = 100;
+
+/**
+ * Reads a roster in one of three shapes, recognised by the header row:
+ * - simple:  school,urn,head   (urn and head may be empty)
+ * - network: network,school[,urn,head]   (e.g. Coventry's eight networks in one file)
+ * - gias:    the DfE GIAS establishment export (URN, EstablishmentName, HeadFirstName, …)
+ */
+export function readRoster(text: string): RosterReport | { problem: string } {
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    }) as string[][];
+  } catch (error) {
+    return {
+      problem: `the file is not valid CSV (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+  const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  const column = (...names: string[]) => header.findIndex((h) => names.includes(h));
+
+  let format: RosterReport['format'];
+  let nameAt: number;
+  if (column('urn') >= 0 && column('establishmentname') >= 0) {
+    format = 'gias';
+    nameAt = column('establishmentname');
+  } else if (column('network', 'cluster', 'partnership') >= 0 && column('school', 'name') >= 0) {
+    format = 'network';
+    nameAt = column('school', 'name');
+  } else if (column('school', 'name') >= 0) {
+    format = 'simple';
+    nameAt = column('school', 'name');
+  } else {
+    return {
+      problem:
+        'the first row must be a header: "school,urn,head", "network,school" or a GIAS export (URN, EstablishmentName, …)',
+    };
+  }
+  const urnAt = column('urn');
+  const headAt = column('head', 'headteacher', 'head teacher');
+  const firstAt = column('headfirstname');
+  const lastAt = column('headlastname');
+  const phaseAt = column('phaseofeducation (name)', 'phase');
+  const statusAt = column('establishmentstatus (name)');
+  const networkAt = column('network', 'cluster', 'partnership');
+
+  const report: RosterReport = { format, rows: [], rejected: [], skipped: [] };
+  const seenUrn = new Map<string, number>();
+  const seenName = new Map<string, number>();
+  records.slice(1).forEach((record, index) => {
+    const line = index + 2;
+    const cell = (at: number) => (at >= 0 ? (record[at] ?? '').trim() : '');
+    if (record.every((value) => value.trim() === '')) return;
+
+    const name = cell(nameAt).replace(/\s+/g, ' ');
+    const urn = cell(urnAt);
+    if (statusAt >= 0 && /^closed$/i.test(cell(statusAt))) {
+      report.skipped.push({ line, reason: `${name || 'establishment'} is closed` });
+      return;
+    }
+    if (!name) return void report.rejected.push({ line, reason: 'the school name is empty' });
+    if (name.length > MAX_NAME) {
+      return void report.rejected.push({
+        line,
+        reason: `the school name is longer than ${MAX_NAME} characters`,
+      });
+    }
+    if (urn && !/^\d{6}$/.test(urn)) {
+      return void report.rejected.push({ line, reason: `"${urn}" is not a URN (a URN is 6 digits)` });
+    }
+    const network = cell(networkAt);
+    if (format === 'network' && !network) {
+      return void report.rejected.push({ line, reason: 'the network name is empty' });
+    }
+    const nameKey = `${network.toLowerCase()}|${name.toLowerCase()}`;
+    if (urn && seenUrn.has(urn)) {
+      return void report.rejected.push({ line, reason: `URN ${urn} is also on line ${seenUrn.get(urn)}` });
+    }
+    if (seenName.has(nameKey)) {
+      return void report.rejected.push({ line, reason: `${name} is also on line ${seenName.get(nameKey)}` });
+    }
+    if (urn) seenUrn.set(urn, line);
+    seenName.set(nameKey, line);
+
+    const head = format === 'gias' ? [cell(firstAt), cell(lastAt)].filter(Boolean).join(' ') : cell(headAt);
+    report.rows.push({
+      line,
+      name,
+      ...(urn ? { urn } : {}),
+      ...(head ? { headName: head } : {}),
+      ...(cell(phaseAt) ? { phase: cell(phaseAt) } : {}),
+      ...(network ? { network } : {}),
+    });
+  });
+  return report;
+}
+
+/** Groups a network roster by network, keeping file order (Coventry: eight networks). */
+export function groupByNetwork(rows: readonly RosterRow[]): Map<string, RosterRow[]> {
+  const groups = new Map<string, RosterRow[]>();
+  for (const row of rows) {
+    const key = row.network ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
