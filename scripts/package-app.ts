@@ -11,8 +11,7 @@ import AdmZip from 'adm-zip';
 import { z } from 'zod';
 import { buildManifest } from '../src/app-package/build-manifest';
 import { ALL_COMMANDS } from '../src/commands/all-commands';
-import { CommandRegistry } from '../src/commands/command-registry';
-import { accessBeforeClusterRoles } from '../src/services/access-policy';
+import { catalogueOf } from '../src/commands/command-registry';
 
 const root = join(__dirname, '..');
 if (existsSync(join(root, '.env'))) {
@@ -58,7 +57,7 @@ const manifest = buildManifest(
     botDomain: parsed.data.BOT_DOMAIN,
     version,
   },
-  new CommandRegistry(ALL_COMMANDS, accessBeforeClusterRoles).catalogue,
+  catalogueOf(ALL_COMMANDS),
 );
 
 const zip = new AdmZip();

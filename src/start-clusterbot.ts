@@ -1,12 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { ALL_COMMANDS } from './commands/all-commands';
-import { CommandRegistry } from './commands/command-registry';
+import { composeClusterbot } from './compose-clusterbot';
 import type { Config } from './config/load-config';
 import { createHttpServer } from './http/create-http-server';
 import type { Logger } from './logging/logger';
-import { accessBeforeClusterRoles } from './services/access-policy';
-import { InstallationService } from './services/installation-service';
-import { ConversationRepository } from './storage/conversation-repository';
+import { rotaCalendarDownload } from './services/rota-calendar-download';
 import { type LocalAzurite, startLocalAzurite } from './storage/local-azurite';
 import { TableStorage } from './storage/table-storage';
 import { systemClock } from './system-clock';
@@ -43,13 +40,15 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
       );
     });
 
-    const installations = new InstallationService(
-      new ConversationRepository(tables.table('conversations')),
-      systemClock,
-    );
-    const commands = new CommandRegistry(ALL_COMMANDS, accessBeforeClusterRoles);
+    const { rota, ...dependencies } = composeClusterbot({
+      tables,
+      clock: systemClock,
+      logger,
+      publicBaseUrl: config.publicBaseUrl,
+      linkSigningSecret: config.linkSigningSecret,
+    });
     const adapter = createTeamsAdapter(config.auth);
-    const bot = createClusterbot({ commands, installations, logger }, adapter);
+    const bot = createClusterbot(dependencies, adapter);
 
     const app = createHttpServer({
       handleMessages: createMessageEndpoint(adapter, bot),
@@ -60,6 +59,7 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
         ),
       authMode: config.auth.mode,
       logger,
+      downloadRotaCalendar: rotaCalendarDownload(rota, config.linkSigningSecret, systemClock),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.

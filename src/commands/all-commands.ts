@@ -1,5 +1,17 @@
+import { joinCommand } from './clusters/join-command';
+import { rotaCommand } from './clusters/rota-command';
+import { schoolCommand } from './clusters/school-command';
+import { setupCommand } from './clusters/setup-command';
+import { termsCommand } from './clusters/terms-command';
 import type { RegisteredCommand } from './command-definition';
 import { helpCommand } from './help/help-command';
 
 /** Every command Clusterbot understands, in the order /help lists them. Add new commands here. */
-export const ALL_COMMANDS: readonly RegisteredCommand[] = [helpCommand];
+export const ALL_COMMANDS: readonly RegisteredCommand[] = [
+  helpCommand,
+  setupCommand,
+  schoolCommand,
+  joinCommand,
+  termsCommand,
+  rotaCommand,
+];

@@ -1,5 +1,6 @@
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { ConversationScope } from '../domain/conversations/installed-conversation';
+import type { CommandServices } from './command-services';
 import type { Reply } from './reply';
 
 /** Who may use a command. Checked by the registry before the handler runs. */
@@ -16,6 +17,20 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
 export interface Invocation {
   actor: { userId: string; aadObjectId?: string; name?: string };
   conversation: { tenantId: string; conversationId: string; scope: ConversationScope; teamId?: string };
+  /** People @mentioned in the message (the bot excluded), in order. */
+  mentions?: Array<{ userId: string; name: string }>;
+}
+
+/** The team (for channels) or chat a command was given in: where its cluster lives. */
+export function placeOf(invocation: Invocation) {
+  const { tenantId, conversationId, teamId } = invocation.conversation;
+  return { tenantId, placeKey: teamId ?? conversationId, conversationId };
+}
+
+/** The person giving the command, for services and the change log. */
+export function actorOf(invocation: Invocation) {
+  const { userId, aadObjectId, name } = invocation.actor;
+  return { userId, name: name ?? 'Someone', ...(aadObjectId ? { aadObjectId } : {}) };
 }
 
 /** A command's public description: drives routing, the /help card and the Teams manifest. */
@@ -35,6 +50,7 @@ export interface CommandHandlerInput<TArgs> {
   invocation: Invocation;
   /** Every registered command's description (for /help). */
   catalogue: readonly CommandInfo[];
+  services: CommandServices;
 }
 
 export interface CommandDefinition<TArgs> extends Omit<CommandInfo, 'aliases'> {
@@ -46,7 +62,12 @@ export interface CommandDefinition<TArgs> extends Omit<CommandInfo, 'aliases'> {
 
 /** A command with its argument type sealed inside, so commands of any shape share one registry. */
 export interface RegisteredCommand extends CommandInfo {
-  run(rawArgs: string, invocation: Invocation, catalogue: readonly CommandInfo[]): Promise<RunOutcome>;
+  run(
+    rawArgs: string,
+    invocation: Invocation,
+    catalogue: readonly CommandInfo[],
+    services: CommandServices,
+  ): Promise<RunOutcome>;
 }
 
 export type RunOutcome = { ok: true; reply: Reply } | { ok: false; problems: string[] };
@@ -56,12 +77,12 @@ export function defineCommand<TArgs>(definition: CommandDefinition<TArgs>): Regi
   return {
     ...info,
     aliases,
-    async run(rawArgs, invocation, catalogue) {
+    async run(rawArgs, invocation, catalogue, services) {
       const parsed = args.safeParse(rawArgs);
       if (!parsed.success) {
         return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
       }
-      return { ok: true, reply: await handle({ args: parsed.data, invocation, catalogue }) };
+      return { ok: true, reply: await handle({ args: parsed.data, invocation, catalogue, services }) };
     },
   };
 }

@@ -7,10 +7,17 @@ import {
   type Invocation,
   type RegisteredCommand,
 } from './command-definition';
+import type { CommandServices } from './command-services';
 import { type Reply, textReply } from './reply';
 
-/** Decides whether the person invoking may use a command meant for `audience`. */
-export type AccessPolicy = (audience: Audience, invocation: Invocation) => Promise<boolean>;
+/**
+ * Decides whether the person invoking may use a command meant for `audience`: true, false, or a
+ * refusal that explains itself (e.g. there is no cluster here yet).
+ */
+export type AccessPolicy = (
+  audience: Audience,
+  invocation: Invocation,
+) => Promise<boolean | { refused: string }>;
 
 export type DispatchOutcome = 'handled' | 'empty' | 'unknown' | 'forbidden' | 'invalid-arguments';
 
@@ -35,6 +42,7 @@ export class CommandRegistry {
   constructor(
     readonly commands: readonly RegisteredCommand[],
     private readonly allows: AccessPolicy,
+    private readonly services: CommandServices,
   ) {
     for (const command of commands) {
       if (command.description.length > MAX_DESCRIPTION) {
@@ -50,14 +58,7 @@ export class CommandRegistry {
         this.byName.set(name, command);
       }
     }
-    this.catalogue = commands.map(({ name, aliases, description, usage, examples, audience }) => ({
-      name,
-      aliases,
-      description,
-      usage,
-      examples,
-      audience,
-    }));
+    this.catalogue = catalogueOf(commands);
   }
 
   find(name: string): RegisteredCommand | undefined {
@@ -83,17 +84,21 @@ export class CommandRegistry {
         ),
       };
     }
-    if (!(await this.allows(command.audience, invocation))) {
+    const access = await this.allows(command.audience, invocation);
+    if (access !== true) {
+      const why =
+        access === false
+          ? `**/${command.name}** is only for: ${AUDIENCE_LABELS[command.audience].toLowerCase()}`
+          : access.refused;
       return {
         outcome: 'forbidden',
         command: command.name,
         reply: textReply(
-          `Sorry, **/${command.name}** is only for: ${AUDIENCE_LABELS[command.audience].toLowerCase()}. ` +
-            'Nothing was changed. If you think you should have access, ask your cluster lead.',
+          `Sorry, ${why}. Nothing was changed. If you think you should have access, ask your cluster lead.`,
         ),
       };
     }
-    const outcome = await command.run(parsed.args, invocation, this.catalogue);
+    const outcome = await command.run(parsed.args, invocation, this.catalogue, this.services);
     if (!outcome.ok) {
       return {
         outcome: 'invalid-arguments',
@@ -106,4 +111,16 @@ export class CommandRegistry {
     }
     return { outcome: 'handled', command: command.name, reply: outcome.reply };
   }
+}
+
+/** The public description of commands (for /help and the Teams manifest), without their handlers. */
+export function catalogueOf(commands: readonly RegisteredCommand[]): CommandInfo[] {
+  return commands.map(({ name, aliases, description, usage, examples, audience }) => ({
+    name,
+    aliases,
+    description,
+    usage,
+    examples,
+    audience,
+  }));
 }

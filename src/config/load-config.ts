@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -31,6 +32,10 @@ export interface Config {
   auth: AuthConfig;
   storage: StorageConfig;
   tablePrefix: string;
+  /** Where people's browsers and calendar programs reach the bot (for download links). */
+  publicBaseUrl: string;
+  /** Signs download links; random per run unless configured (links then die on restart). */
+  linkSigningSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +108,14 @@ const EnvSchema = z
     TABLES_CONNECTION_STRING: optionalText,
     AZURITE_PORT: port('AZURITE_PORT', 10002),
     AZURITE_LOCATION: optionalText,
+    PUBLIC_BASE_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+      message:
+        'PUBLIC_BASE_URL must be the address people reach the bot at, such as https://clusterbot.example.org',
+    }),
+    LINK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message:
+        'LINK_SIGNING_SECRET must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)',
+    }),
     TABLE_PREFIX: optionalText
       .transform((v) => v ?? 'Clusterbot')
       .pipe(
@@ -165,6 +178,12 @@ const EnvSchema = z
         );
       }
     }
+    if (env.NODE_ENV === 'production') {
+      for (const name of ['PUBLIC_BASE_URL', 'LINK_SIGNING_SECRET'] as const) {
+        if (env[name] === undefined)
+          problem(name, `production needs ${name} (see README: "Pointing it at Azure")`);
+      }
+    }
     if (env.TABLES_CONNECTION_STRING === undefined && env.NODE_ENV === 'production') {
       problem(
         'TABLES_CONNECTION_STRING',
@@ -207,6 +226,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { kind: 'connection-string', connectionString: e.TABLES_CONNECTION_STRING }
         : { kind: 'local-azurite', port: e.AZURITE_PORT, location: e.AZURITE_LOCATION ?? '.azurite' },
     tablePrefix: e.TABLE_PREFIX,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
   };
 }
 

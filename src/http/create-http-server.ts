@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logging/logger';
+import type { CalendarDownload } from '../services/rota-calendar-download';
 import { PUBLIC_PAGES } from './public-pages';
 
 export interface HttpServerDependencies {
@@ -7,6 +8,7 @@ export interface HttpServerDependencies {
   checkStorage: () => Promise<boolean>;
   authMode: 'local' | 'bot-framework';
   logger: Logger;
+  downloadRotaCalendar: (clusterId: string, expires?: string, sig?: string) => Promise<CalendarDownload>;
 }
 
 export function createHttpServer(deps: HttpServerDependencies) {
@@ -28,6 +30,26 @@ export function createHttpServer(deps: HttpServerDependencies) {
       storage: storageReachable ? 'reachable' : 'unreachable',
       auth: deps.authMode,
     });
+  });
+
+  // Signed, expiring links from "/rota ics": calendar programs fetch them without signing in.
+  app.get('/clusters/:clusterId/rota.ics', async (req, res, next) => {
+    try {
+      const query = req.query as Record<string, string | undefined>;
+      const download = await deps.downloadRotaCalendar(req.params.clusterId, query.expires, query.sig);
+      if (download.status !== 200) {
+        res.status(download.status).type('text/plain').send(download.message);
+        return;
+      }
+      res
+        .status(200)
+        .type('text/calendar; charset=utf-8')
+        .setHeader('content-disposition', `attachment; filename="${download.filename}"`)
+        .setHeader('cache-control', 'no-store')
+        .send(download.ics);
+    } catch (error) {
+      next(error);
+    }
   });
 
   for (const [path, html] of Object.entries(PUBLIC_PAGES)) {

@@ -71,37 +71,45 @@ export function readRoster(text: string): RosterReport | { problem: string } {
   const report: RosterReport = { format, rows: [], rejected: [], skipped: [] };
   const seenUrn = new Map<string, number>();
   const seenName = new Map<string, number>();
-  records.slice(1).forEach((record, index) => {
+  for (const [index, record] of records.slice(1).entries()) {
     const line = index + 2;
     const cell = (at: number) => (at >= 0 ? (record[at] ?? '').trim() : '');
-    if (record.every((value) => value.trim() === '')) return;
+    if (record.every((value) => value.trim() === '')) continue;
 
     const name = cell(nameAt).replace(/\s+/g, ' ');
     const urn = cell(urnAt);
     if (statusAt >= 0 && /^closed$/i.test(cell(statusAt))) {
       report.skipped.push({ line, reason: `${name || 'establishment'} is closed` });
-      return;
+      continue;
     }
-    if (!name) return void report.rejected.push({ line, reason: 'the school name is empty' });
+    if (!name) {
+      report.rejected.push({ line, reason: 'the school name is empty' });
+      continue;
+    }
     if (name.length > MAX_NAME) {
-      return void report.rejected.push({
+      report.rejected.push({
         line,
         reason: `the school name is longer than ${MAX_NAME} characters`,
       });
+      continue;
     }
     if (urn && !/^\d{6}$/.test(urn)) {
-      return void report.rejected.push({ line, reason: `"${urn}" is not a URN (a URN is 6 digits)` });
+      report.rejected.push({ line, reason: `"${urn}" is not a URN (a URN is 6 digits)` });
+      continue;
     }
     const network = cell(networkAt);
     if (format === 'network' && !network) {
-      return void report.rejected.push({ line, reason: 'the network name is empty' });
+      report.rejected.push({ line, reason: 'the network name is empty' });
+      continue;
     }
     const nameKey = `${network.toLowerCase()}|${name.toLowerCase()}`;
     if (urn && seenUrn.has(urn)) {
-      return void report.rejected.push({ line, reason: `URN ${urn} is also on line ${seenUrn.get(urn)}` });
+      report.rejected.push({ line, reason: `URN ${urn} is also on line ${seenUrn.get(urn)}` });
+      continue;
     }
     if (seenName.has(nameKey)) {
-      return void report.rejected.push({ line, reason: `${name} is also on line ${seenName.get(nameKey)}` });
+      report.rejected.push({ line, reason: `${name} is also on line ${seenName.get(nameKey)}` });
+      continue;
     }
     if (urn) seenUrn.set(urn, line);
     seenName.set(nameKey, line);
@@ -115,7 +123,7 @@ export function readRoster(text: string): RosterReport | { problem: string } {
       ...(cell(phaseAt) ? { phase: cell(phaseAt) } : {}),
       ...(network ? { network } : {}),
     });
-  });
+  }
   return report;
 }
 

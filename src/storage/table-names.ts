@@ -4,6 +4,8 @@
  */
 export const TABLES = {
   conversations: 'Conversations',
+  clusters: 'Clusters',
+  clusterLinks: 'ClusterLinks',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -24,9 +24,20 @@ export function teamIdOf(activity: Activity): string | undefined {
   return (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
 }
 
+/** People @mentioned in a message, leaving out the bot itself. */
+export function mentionsOf(activity: Activity): Array<{ userId: string; name: string }> {
+  return (activity.entities ?? [])
+    .filter((e) => e.type === 'mention')
+    .map((e) => (e as { mentioned?: { id?: string; name?: string } }).mentioned)
+    .filter((m): m is { id: string; name?: string } => Boolean(m?.id) && m?.id !== activity.recipient?.id)
+    .map((m) => ({ userId: m.id, name: m.name ?? 'Someone' }));
+}
+
 export function invocationFrom(activity: Activity): Invocation {
   const teamId = teamIdOf(activity);
+  const mentions = mentionsOf(activity);
   return {
+    ...(mentions.length > 0 ? { mentions } : {}),
     actor: {
       userId: activity.from.id,
       ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),

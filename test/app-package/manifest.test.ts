@@ -10,8 +10,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/app-package/build-manifest';
 import { ALL_COMMANDS } from '../../src/commands/all-commands';
-import { CommandRegistry } from '../../src/commands/command-registry';
-import { accessBeforeClusterRoles } from '../../src/services/access-policy';
+import { catalogueOf } from '../../src/commands/command-registry';
 
 const ROOT = join(__dirname, '..', '..');
 const APP_PACKAGE = join(ROOT, 'appPackage');
@@ -22,7 +21,7 @@ const values = {
   botDomain: 'clusterbot.example.org',
   version: '0.1.0',
 };
-const catalogue = new CommandRegistry(ALL_COMMANDS, accessBeforeClusterRoles).catalogue;
+const catalogue = catalogueOf(ALL_COMMANDS);
 
 /** Microsoft's published schema for the manifest version we declare, from @microsoft/app-manifest. */
 function officialSchema(manifestVersion: string) {

@@ -1,9 +1,7 @@
 import { type Activity, TestAdapter } from 'botbuilder';
-import { ALL_COMMANDS } from '../../src/commands/all-commands';
-import { CommandRegistry } from '../../src/commands/command-registry';
+import { composeClusterbot } from '../../src/compose-clusterbot';
 import { createLogger } from '../../src/logging/logger';
-import { accessBeforeClusterRoles } from '../../src/services/access-policy';
-import { InstallationService } from '../../src/services/installation-service';
+import type { RotaService } from '../../src/services/rota-service';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import type { TableStorage } from '../../src/storage/table-storage';
 import { createClusterbot } from '../../src/teams/clusterbot';
@@ -14,10 +12,13 @@ import { freshTableStorage } from './test-tables';
  * The real Clusterbot Application, real services and real Table storage (Azurite), driven through
  * botbuilder's TestAdapter with Teams-shaped activities. Replies are collected for assertions.
  */
+export const TEST_LINK_SECRET = 'test-secret-test-secret-test-secret-0123';
+
 export interface BotHarness {
   tables: TableStorage;
   conversations: ConversationRepository;
   clock: ReturnType<typeof fakeClock>;
+  rota: RotaService;
   /** Sends one activity and returns everything the bot sent back during that turn. */
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 }
@@ -29,16 +30,20 @@ export async function startBotHarness(
   const tables = await freshTableStorage();
   const clock = fakeClock(now);
   const conversations = new ConversationRepository(tables.table('conversations'));
-  const bot = createClusterbot({
-    commands: new CommandRegistry(ALL_COMMANDS, accessBeforeClusterRoles),
-    installations: new InstallationService(conversations, clock),
+  const { rota, ...dependencies } = composeClusterbot({
+    tables,
+    clock,
     logger,
+    publicBaseUrl: 'http://localhost:3978',
+    linkSigningSecret: TEST_LINK_SECRET,
   });
+  const bot = createClusterbot(dependencies);
   const adapter = new TestAdapter((context) => bot.runTurn(context), { channelId: 'msteams' });
   return {
     tables,
     conversations,
     clock,
+    rota,
     async send(activity) {
       adapter.activeQueue.splice(0);
       await adapter.processActivity(activity);

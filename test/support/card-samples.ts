@@ -1,5 +1,8 @@
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { renderHelpCard } from '../../src/cards/help-card';
+import { renderRotaCard } from '../../src/cards/rota-card';
+import { renderRotaDownloadCard } from '../../src/cards/rota-download-card';
+import { renderSchoolsCard } from '../../src/cards/schools-card';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 
 /**
@@ -26,6 +29,52 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
         },
       ],
       footer: 'In a channel, mention me first.',
+    }),
+  'rota.json': () =>
+    renderRotaCard({
+      title: 'Roots rota · 2026-27',
+      summary: 'Tuesday of week 3, 13:30–15:30.',
+      meetings: [
+        {
+          heading: 'Autumn 2 · Tue 17 Nov 2026, 13:30–15:30',
+          badge: 'Next meeting',
+          badgeColour: 'Good',
+          style: 'emphasis',
+          host: 'Earlsdon (venue: school hall)',
+          chair: 'Earlsdon',
+          minutes: 'Cannon Park',
+          boardRep: 'Aldermoor Farm',
+          note: 'Date moved from Mon 3 May 2027: Early May bank holiday.',
+        },
+        {
+          heading: 'Spring 1 · Tue 19 Jan 2027, 13:30–15:30',
+          badge: '',
+          badgeColour: 'Default',
+          style: 'default',
+          host: 'Allesley',
+          chair: 'Allesley',
+          minutes: 'Earlsdon',
+          boardRep: 'Aldermoor Farm',
+          note: '',
+        },
+      ],
+      problems: '',
+      icsUrl: 'http://localhost:3978/clusters/c1/rota.ics?expires=1&sig=x',
+    }),
+  'rota-download.json': () =>
+    renderRotaDownloadCard({
+      title: 'Roots meetings calendar',
+      explanation: 'Download the rota as a calendar file.',
+      url: 'http://localhost:3978/clusters/c1/rota.ics?expires=1&sig=x',
+    }),
+  'schools.json': () =>
+    renderSchoolsCard({
+      title: 'Roots: member schools',
+      summary: '17 members, in rota order.',
+      schools: [
+        { name: 'Aldermoor Farm', detail: 'URN 103700 · head: A Morgan' },
+        { name: 'Cannon Park (left)', detail: 'no URN · left Tue 1 Dec 2026' },
+      ],
     }),
   'welcome.json': () =>
     renderWelcomeCard({

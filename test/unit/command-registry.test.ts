@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Audience, defineCommand, type Invocation } from '../../src/commands/command-definition';
 import { CommandRegistry } from '../../src/commands/command-registry';
+import type { CommandServices } from '../../src/commands/command-services';
 import { helpCommand } from '../../src/commands/help/help-command';
 import { textReply } from '../../src/commands/reply';
 
@@ -32,9 +33,11 @@ const leadsOnly = defineCommand({
 });
 
 const onlyAnyone = async (audience: Audience) => audience === 'anyone';
+/** These test commands call no services. */
+const noServices = {} as CommandServices;
 
 describe('CommandRegistry', () => {
-  const registry = new CommandRegistry([helpCommand, echoCommand, leadsOnly], onlyAnyone);
+  const registry = new CommandRegistry([helpCommand, echoCommand, leadsOnly], onlyAnyone, noServices);
 
   it('routes a command by name or alias, with or without a slash, in any case', async () => {
     for (const text of ['/echo 3', 'echo 3', 'ECHO 3', '/say 3', '<at>Clusterbot</at> /echo 3']) {
@@ -98,7 +101,7 @@ describe('CommandRegistry', () => {
       handle: leadsOnly.run as never,
       args: z.string(),
     });
-    expect(() => new CommandRegistry([echoCommand, twin], onlyAnyone)).toThrow(
+    expect(() => new CommandRegistry([echoCommand, twin], onlyAnyone, noServices)).toThrow(
       'Two commands are called "say"',
     );
   });
@@ -110,14 +113,16 @@ describe('CommandRegistry', () => {
       args: z.string(),
       handle: async () => textReply(''),
     });
-    expect(() => new CommandRegistry([badName], onlyAnyone)).toThrow('is not a valid command name');
+    expect(() => new CommandRegistry([badName], onlyAnyone, noServices)).toThrow(
+      'is not a valid command name',
+    );
     const wordy = defineCommand({
       ...echoCommand,
       description: 'x'.repeat(129),
       args: z.string(),
       handle: async () => textReply(''),
     });
-    expect(() => new CommandRegistry([wordy], onlyAnyone)).toThrow(
+    expect(() => new CommandRegistry([wordy], onlyAnyone, noServices)).toThrow(
       'description is longer than 128 characters',
     );
   });

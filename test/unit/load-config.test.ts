@@ -17,7 +17,10 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 describe('loadConfig', () => {
   it('runs in local mode on loopback with local Azurite when nothing is configured', () => {
     const config = loadConfig({});
+    expect(config.linkSigningSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(config).toEqual({
+      linkSigningSecret: expect.any(String),
+      publicBaseUrl: 'http://localhost:3978',
       port: 3978,
       host: '127.0.0.1',
       nodeEnv: 'development',
@@ -90,6 +93,8 @@ describe('loadConfig', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([
       expect.stringContaining('local mode (no bot authentication) is refused when NODE_ENV=production'),
+      'production needs PUBLIC_BASE_URL (see README: "Pointing it at Azure")',
+      'production needs LINK_SIGNING_SECRET (see README: "Pointing it at Azure")',
       expect.stringContaining('production needs real Table storage'),
     ]);
   });

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { renderSchoolsCard } from '../../cards/schools-card';
+import { formatLocalDate } from '../../domain/time/london-time';
+import { actorOf, defineCommand, placeOf } from '../command-definition';
+import { cardReply, textReply } from '../reply';
+import { problemReply, replyTo } from './outcome-reply';
+
+const SchoolArgs = z.string().transform((raw, ctx) => {
+  const [first = '', ...restLines] = raw.split('\n');
+  const match = /^(\S+)\s*(.*)$/.exec(first.trim());
+  const action = match?.[1]?.toLowerCase() ?? 'list';
+  const rest = (match?.[2] ?? '').trim();
+  switch (action) {
+    case 'list':
+      return { action: 'list' as const };
+    case 'import': {
+      const csv = restLines.join('\n').trim();
+      if (!csv) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'paste the CSV on the lines after "/school import" (Shift+Enter for a new line)',
+        });
+        return z.NEVER;
+      }
+      return { action: 'import' as const, network: rest || undefined, csv };
+    }
+    case 'add': {
+      const [name = '', urn = '', head = ''] = rest.split(',').map((p) => p.trim());
+      if (!name) {
+        ctx.addIssue({ code: 'custom', message: "give the school's name, then optionally its URN and head" });
+        return z.NEVER;
+      }
+      if (urn && !/^\d{6}$/.test(urn)) {
+        ctx.addIssue({ code: 'custom', message: `"${urn}" is not a URN (a URN is 6 digits)` });
+        return z.NEVER;
+      }
+      return { action: 'add' as const, name, urn: urn || undefined, headName: head || undefined };
+    }
+    case 'leave':
+      if (!rest) {
+        ctx.addIssue({ code: 'custom', message: 'say which school is leaving' });
+        return z.NEVER;
+      }
+      return { action: 'leave' as const, school: rest };
+    case 'link': {
+      const school = rest.replace(/<at>[^<]*<\/at>/gi, '').trim();
+      if (!school) {
+        ctx.addIssue({ code: 'custom', message: 'say which school, and @mention the person to link' });
+        return z.NEVER;
+      }
+      return { action: 'link' as const, school };
+    }
+    default:
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${action}" is not something /school does (list, add, import, leave, link)`,
+      });
+      return z.NEVER;
+  }
+});
+
+export const schoolCommand = defineCommand({
+  name: 'school',
+  aliases: ['schools'],
+  description:
+    'Lists member schools; cluster leads add, import (CSV or GIAS), link heads to, and record leaving schools.',
+  usage:
+    '/school list | add <name>, <urn>, <head> | import [network] + CSV lines | leave <school> | link <school> @person',
+  examples: [
+    '/school list',
+    '/school add Earlsdon Primary, 103704, Jo Smith',
+    '/school leave Earlsdon',
+    '/school import Roots',
+  ],
+  audience: 'cluster-member',
+  args: SchoolArgs,
+  async handle({ args, invocation, services }) {
+    const place = placeOf(invocation);
+    const actor = actorOf(invocation);
+    switch (args.action) {
+      case 'list': {
+        const view = await services.rota.view(place);
+        return replyTo(view, ({ cluster }) => {
+          const schools = [...cluster.schools].sort((a, b) => a.position - b.position);
+          const heads = new Map(cluster.people.filter((p) => p.schoolId).map((p) => [p.schoolId, p.name]));
+          return cardReply(
+            renderSchoolsCard({
+              title: `${cluster.profile.name}: member schools`,
+              summary: schools.length
+                ? `${schools.filter((s) => !s.leftOn).length} members, in rota order.`
+                : 'No schools yet. A cluster lead can add them with /school import or /school add.',
+              schools: schools.map((s) => ({
+                name: s.leftOn ? `${s.name} (left)` : s.name,
+                detail: [
+                  s.urn ? `URN ${s.urn}` : 'no URN',
+                  heads.get(s.id)
+                    ? `linked: ${heads.get(s.id)}`
+                    : s.headName
+                      ? `head: ${s.headName}`
+                      : undefined,
+                  s.joinedOn ? `joined ${formatLocalDate(s.joinedOn)}` : undefined,
+                  s.leftOn ? `left ${formatLocalDate(s.leftOn)}` : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              })),
+            }),
+            `${cluster.profile.name} schools`,
+          );
+        });
+      }
+      case 'import': {
+        const outcome = await services.schools.importRoster(place, args.csv, actor, args.network);
+        return replyTo(outcome, (report) => {
+          const skipped = report.skipped.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+          return textReply(
+            `Imported ${report.added.length} school(s)${report.network ? ` of ${report.network}` : ''}` +
+              `${report.unchanged ? `; ${report.unchanged} already in the cluster, left as they were` : ''}.` +
+              `${skipped ? ` Skipped ${skipped}.` : ''}` +
+              (report.added.length ? `\n\n${report.added.map((s) => s.name).join(', ')}` : ''),
+          );
+        });
+      }
+      case 'add': {
+        const outcome = await services.schools.addSchool(
+          place,
+          {
+            name: args.name,
+            ...(args.urn ? { urn: args.urn } : {}),
+            ...(args.headName ? { headName: args.headName } : {}),
+          },
+          actor,
+        );
+        return replyTo(outcome, (school) =>
+          textReply(`**${school.name}** has joined the cluster and enters the rota for future meetings.`),
+        );
+      }
+      case 'leave': {
+        const outcome = await services.schools.leave(place, args.school, actor);
+        return replyTo(outcome, (school) =>
+          textReply(
+            `**${school.name}** has left the cluster. Its past meetings stay on the record; it is taken out of future meetings, ` +
+              'and the rota has moved on to the next schools.',
+          ),
+        );
+      }
+      case 'link': {
+        const person = invocation.mentions?.[0];
+        if (!person) return problemReply('@mention the person to link (for example their head teacher)');
+        const outcome = await services.schools.linkPerson(
+          place,
+          { userId: person.userId, name: person.name },
+          args.school,
+          'head',
+          actor,
+        );
+        return replyTo(outcome, ({ school }) =>
+          textReply(`${person.name} is now linked to **${school?.name}** as its head.`),
+        );
+      }
+    }
+  },
+});

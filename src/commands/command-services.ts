@@ -1,0 +1,16 @@
+import type { CalendarService } from '../services/calendar-service';
+import type { ClusterSetupService } from '../services/cluster-setup-service';
+import type { RotaService } from '../services/rota-service';
+import type { SchoolService } from '../services/school-service';
+
+/** Signs a short-lived download link for a cluster's rota calendar. */
+export type RotaLinkMaker = (clusterId: string) => string;
+
+/** The services a command handler may call (each handler calls one). */
+export interface CommandServices {
+  setup: ClusterSetupService;
+  schools: SchoolService;
+  calendar: CalendarService;
+  rota: RotaService;
+  rotaLink: RotaLinkMaker;
+}

@@ -1,0 +1,50 @@
+import { ALL_COMMANDS } from './commands/all-commands';
+import { CommandRegistry } from './commands/command-registry';
+import type { Clock } from './domain/clock';
+import type { Logger } from './logging/logger';
+import { clusterAccessPolicy } from './services/access-policy';
+import { CalendarService } from './services/calendar-service';
+import { ClusterSetupService } from './services/cluster-setup-service';
+import { ClusterWorkspace } from './services/cluster-workspace';
+import { InstallationService } from './services/installation-service';
+import { RotaService } from './services/rota-service';
+import { SchoolService } from './services/school-service';
+import { rotaLink } from './services/signed-links';
+import { ClusterRepository } from './storage/cluster-repository';
+import { ConversationRepository } from './storage/conversation-repository';
+import type { TableStorage } from './storage/table-storage';
+import type { BotDependencies } from './teams/bot-dependencies';
+
+export interface CompositionSettings {
+  tables: TableStorage;
+  clock: Clock;
+  logger: Logger;
+  publicBaseUrl: string;
+  linkSigningSecret: string;
+}
+
+/**
+ * Builds the services, the command registry and the bot's dependencies from storage and a clock.
+ * The server and the bot tests both use this, so tests run exactly what production runs.
+ */
+export function composeClusterbot(settings: CompositionSettings): BotDependencies & { rota: RotaService } {
+  const { tables, clock, logger } = settings;
+  const workspace = new ClusterWorkspace(
+    new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks')),
+    clock,
+  );
+  const rota = new RotaService(workspace);
+  const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
+    setup: new ClusterSetupService(workspace),
+    schools: new SchoolService(workspace),
+    calendar: new CalendarService(workspace),
+    rota,
+    rotaLink: (clusterId) => rotaLink(settings.publicBaseUrl, settings.linkSigningSecret, clusterId, clock()),
+  });
+  return {
+    commands,
+    installations: new InstallationService(new ConversationRepository(tables.table('conversations')), clock),
+    logger,
+    rota,
+  };
+}

@@ -1,0 +1,90 @@
+import type { MeetingPattern } from '../calendar/meeting-pattern';
+import type { YearCalendar } from '../calendar/term-dates';
+import type { BoardRepRule } from '../rota/rota-types';
+import type { MeetingChange } from '../rota/schedule-meetings';
+import type { LocalDate } from '../time/local-date';
+
+/** Where a cluster lives in Teams: a team (any of its channels) or a group chat. */
+export interface ClusterPlace {
+  tenantId: string;
+  /** The team id for channel conversations, else the conversation id. */
+  placeKey: string;
+  /** The conversation to post announcements and reminders in. */
+  conversationId: string;
+}
+
+export interface ClusterProfile {
+  id: string;
+  name: string;
+  pattern: MeetingPattern;
+  boardRep: BoardRepRule;
+  place: ClusterPlace;
+  createdAt: Date;
+  createdBy: string;
+  /** The next free place in the rota order: positions are never reused. */
+  nextPosition: number;
+}
+
+export interface School {
+  id: string;
+  name: string;
+  urn?: string;
+  headName?: string;
+  phase?: string;
+  position: number;
+  /** Undefined for schools that were members from the start. */
+  joinedOn?: LocalDate;
+  leftOn?: LocalDate;
+}
+
+export type ClusterRole = 'cluster-lead' | 'head' | 'staff' | 'observer';
+
+/** A person is linked by their Teams identity; membership itself belongs to the school. */
+export interface ClusterPerson {
+  userId: string;
+  aadObjectId?: string;
+  name: string;
+  role: ClusterRole;
+  schoolId?: string;
+}
+
+export interface RotaChangeRecord {
+  at: Date;
+  by: string;
+  byName: string;
+  kind: string;
+  summary: string;
+}
+
+/** Everything about one cluster that its rota needs, read in one go. */
+export interface ClusterSnapshot {
+  profile: ClusterProfile;
+  schools: School[];
+  people: ClusterPerson[];
+  calendars: YearCalendar[];
+  meetingChanges: MeetingChange[];
+  changeLog: RotaChangeRecord[];
+}
+
+/** A stable id for a school: its URN where known, else its name. */
+export function schoolIdFor(name: string, urn?: string): string {
+  if (urn) return `urn-${urn}`;
+  return `name-${name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
+
+/** Finds a school by URN, exact name, or an unambiguous start of its name ("Earlsdon"). */
+export function findSchool(schools: readonly School[], reference: string): School | School[] | undefined {
+  const wanted = reference.trim().toLowerCase();
+  if (!wanted) return undefined;
+  const exact = schools.find((s) => s.urn === wanted || s.name.toLowerCase() === wanted);
+  if (exact) return exact;
+  const partial = schools.filter(
+    (s) => s.name.toLowerCase().startsWith(wanted) || s.name.toLowerCase().includes(wanted),
+  );
+  if (partial.length === 1) return partial[0];
+  return partial.length > 1 ? partial : undefined;
+}

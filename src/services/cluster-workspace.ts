@@ -1,0 +1,56 @@
+import type { Clock } from '../domain/clock';
+import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import type { Actor } from './actor';
+import { fail, type Outcome, succeed } from './outcome';
+import type { ClusterStore, ClusterWrite, Versioned } from './ports';
+import { retryOnConflict } from './storage-errors';
+
+export const NO_CLUSTER =
+  'this team or chat has no cluster yet. A cluster lead can create one with **/setup <name>**, for example `/setup Roots`';
+
+export type ClusterDecision<T> = Outcome<{ write: Partial<ClusterWrite>; value: T }>;
+
+/**
+ * Read a cluster, decide (pure), write all-or-nothing under the version read. If someone else
+ * changed the cluster meanwhile, read again and decide again, so no change is lost.
+ */
+export class ClusterWorkspace {
+  constructor(
+    readonly store: ClusterStore,
+    readonly clock: Clock,
+  ) {}
+
+  async read(
+    place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
+  ): Promise<Versioned<ClusterSnapshot> | undefined> {
+    const clusterId = await this.store.findClusterId(place);
+    return clusterId ? this.store.load(clusterId) : undefined;
+  }
+
+  async change<T>(
+    place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
+    decide: (cluster: ClusterSnapshot, now: Date) => ClusterDecision<T>,
+  ): Promise<Outcome<T>> {
+    return retryOnConflict(async () => {
+      const stored = await this.read(place);
+      if (!stored) return fail(NO_CLUSTER);
+      const decision = decide(stored.value, this.clock());
+      if (!decision.ok) return decision;
+      const { write, value } = decision.value;
+      if (Object.keys(write).length === 0) return succeed(value); // nothing changed: write nothing
+      await this.store.write(stored.value.profile.id, stored.version, {
+        profile: stored.value.profile,
+        ...write,
+      });
+      return succeed(value);
+    });
+  }
+}
+
+/** Changes to membership, term dates and the board role are for cluster leads. */
+export function requireLead<T>(cluster: ClusterSnapshot, actor: Actor): ClusterDecision<T> | undefined {
+  const person = cluster.people.find((p) => p.userId === actor.userId);
+  return person?.role === 'cluster-lead'
+    ? undefined
+    : fail(`only a cluster lead of ${cluster.profile.name} can do that`);
+}

@@ -1,0 +1,139 @@
+import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { type MeetingRef, resolveMeetingRef } from '../domain/rota/meeting-ref';
+import { planRotaChange, type RotaChangeRequest } from '../domain/rota/rota-changes';
+import type { BoardRepRule, PlannedMeeting } from '../domain/rota/rota-types';
+import { rotaToIcs } from '../export/rota-ics';
+import type { Actor } from './actor';
+import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
+import { fail, type Outcome, succeed } from './outcome';
+import { type BuiltRota, buildRota } from './rota-builder';
+import { pickSchool, record } from './school-service';
+
+type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
+
+export interface RotaView {
+  cluster: ClusterSnapshot;
+  rota: BuiltRota;
+}
+
+/** Reading and changing the rota of host schools. */
+export class RotaService {
+  constructor(private readonly workspace: ClusterWorkspace) {}
+
+  async view(place: Place): Promise<Outcome<RotaView>> {
+    const stored = await this.workspace.read(place);
+    if (!stored) return fail(NO_CLUSTER);
+    return succeed({ cluster: stored.value, rota: buildRota(stored.value, this.workspace.clock()) });
+  }
+
+  async calendarFile(clusterId: string): Promise<Outcome<{ name: string; ics: string }>> {
+    const stored = await this.workspace.store.load(clusterId);
+    if (!stored) return fail('that cluster no longer exists');
+    const now = this.workspace.clock();
+    const cluster = stored.value;
+    const ics = rotaToIcs({
+      clusterId,
+      clusterName: cluster.profile.name,
+      meetings: buildRota(cluster, now).meetings,
+      generatedAt: now,
+    });
+    return succeed({ name: cluster.profile.name, ics });
+  }
+
+  /**
+   * Swaps, passes, skips, moves and venues. Cluster leads may change any upcoming meeting; a head
+   * may change only meetings their own school hosts (or is being swapped into).
+   */
+  async change(place: Place, order: RotaChangeOrder, actor: Actor): Promise<Outcome<{ summary: string }>> {
+    return this.workspace.change(place, (cluster, now) => {
+      const rota = buildRota(cluster, now);
+      const request = toRequest(rota.meetings, order);
+      if (typeof request === 'string') return fail(request);
+      const result = planRotaChange(rota.meetings, request, {
+        calendars: cluster.calendars,
+        isClosed: rota.isClosed,
+      });
+      if (!result.ok) return result;
+      const person = cluster.people.find((p) => p.userId === actor.userId);
+      const isLead = person?.role === 'cluster-lead';
+      const isAffectedHost =
+        person?.schoolId !== undefined && result.affectedSchools.includes(person.schoolId);
+      if (!isLead && !isAffectedHost) {
+        return fail('only a cluster lead, or the head of a school whose meeting this is, can change it');
+      }
+      return succeed({
+        write: {
+          meetingChanges: result.changes,
+          changeLog: [record(actor, now, request.kind, result.summary)],
+        },
+        value: { summary: result.summary },
+      });
+    });
+  }
+
+  async setBoardRep(
+    place: Place,
+    choice: 'yearly' | 'termly' | string,
+    actor: Actor,
+  ): Promise<Outcome<{ summary: string }>> {
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<{ summary: string }>(cluster, actor);
+      if (refused) return refused;
+      let rule: BoardRepRule;
+      let summary: string;
+      if (choice === 'yearly' || choice === 'termly') {
+        rule = { kind: choice === 'yearly' ? 'rotate-yearly' : 'rotate-termly' };
+        summary = `The board representative now rotates between member schools each ${choice === 'yearly' ? 'year' : 'term'}.`;
+      } else {
+        const school = pickSchool(cluster, choice);
+        if (!school.ok) return school;
+        rule = { kind: 'fixed', schoolId: school.value.id };
+        summary = `${school.value.name} now represents the cluster on the board.`;
+      }
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, boardRep: rule },
+          changeLog: [record(actor, now, 'board', summary)],
+        },
+        value: { summary },
+      });
+    });
+  }
+}
+
+/** A rota change as people ask for it: meetings named by half term (and optionally year). */
+export type RotaChangeOrder =
+  | { kind: 'swap'; first: MeetingRef; second: MeetingRef }
+  | { kind: 'pass' | 'skip'; meeting: MeetingRef }
+  | { kind: 'move'; meeting: MeetingRef; date: string; startTime?: string; endTime?: string }
+  | { kind: 'venue'; meeting: MeetingRef; venue: string };
+
+function toRequest(plan: readonly PlannedMeeting[], order: RotaChangeOrder): RotaChangeRequest | string {
+  const id = (ref: MeetingRef) => {
+    const found = resolveMeetingRef(plan, ref);
+    return typeof found === 'string' ? found : { id: found.id };
+  };
+  if (order.kind === 'swap') {
+    const first = id(order.first);
+    const second = id(order.second);
+    if (typeof first === 'string') return first;
+    if (typeof second === 'string') return second;
+    return { kind: 'swap', first: first.id, second: second.id };
+  }
+  const meeting = id(order.meeting);
+  if (typeof meeting === 'string') return meeting;
+  switch (order.kind) {
+    case 'move':
+      return {
+        kind: 'move',
+        meeting: meeting.id,
+        date: order.date,
+        ...(order.startTime ? { startTime: order.startTime } : {}),
+        ...(order.endTime ? { endTime: order.endTime } : {}),
+      };
+    case 'venue':
+      return { kind: 'venue', meeting: meeting.id, venue: order.venue };
+    default:
+      return { kind: order.kind, meeting: meeting.id };
+  }
+}

@@ -1,0 +1,219 @@
+import {
+  type ClusterPlace,
+  type ClusterRole,
+  type ClusterSnapshot,
+  findSchool,
+  type School,
+  schoolIdFor,
+} from '../domain/clusters/cluster';
+import { londonWallClock } from '../domain/time/london-time';
+import { groupByNetwork, type RosterRow, readRoster } from '../import/read-roster';
+import type { Actor } from './actor';
+import { type ClusterWorkspace, requireLead } from './cluster-workspace';
+import { fail, type Outcome, succeed } from './outcome';
+import { buildRota } from './rota-builder';
+
+export interface ImportReport {
+  added: School[];
+  unchanged: number;
+  skipped: Array<{ line: number; reason: string }>;
+  network?: string;
+}
+
+type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
+
+/** Member schools: adding, importing rosters, leaving, and linking people to schools. */
+export class SchoolService {
+  constructor(private readonly workspace: ClusterWorkspace) {}
+
+  /**
+   * All-or-nothing: any bad row stops the import and every bad row is reported. Schools already
+   * in the cluster are left as they are, so importing the same file twice changes nothing.
+   */
+  async importRoster(
+    place: Place,
+    text: string,
+    actor: Actor,
+    network?: string,
+  ): Promise<Outcome<ImportReport>> {
+    const roster = readRoster(text);
+    if ('problem' in roster) return fail(roster.problem);
+    if (roster.rejected.length > 0) {
+      const lines = roster.rejected.map((r) => `line ${r.line}: ${r.reason}`).join('; ');
+      return fail(`nothing was imported, because ${roster.rejected.length} row(s) need fixing: ${lines}`);
+    }
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<ImportReport>(cluster, actor);
+      if (refused) return refused;
+      let rows: RosterRow[] = roster.rows;
+      let chosenNetwork: string | undefined;
+      if (roster.format === 'network') {
+        const groups = groupByNetwork(roster.rows);
+        const wanted = (network ?? cluster.profile.name).trim().toLowerCase();
+        chosenNetwork = [...groups.keys()].find((n) => n.toLowerCase() === wanted);
+        if (!chosenNetwork) {
+          return fail(
+            `this file lists ${groups.size} networks (${[...groups.keys()].join(', ')}). Say which one is this cluster, ` +
+              'e.g. `/school import Roots` followed by the file',
+          );
+        }
+        rows = groups.get(chosenNetwork) ?? [];
+      }
+      const added = this.newSchools(cluster, rows, now);
+      if (added.length > 99) return fail('a cluster can import at most 99 schools at once');
+      const value: ImportReport = {
+        added,
+        unchanged: rows.length - added.length,
+        skipped: roster.skipped,
+        ...(chosenNetwork ? { network: chosenNetwork } : {}),
+      };
+      if (added.length === 0) return succeed({ write: {}, value });
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, nextPosition: cluster.profile.nextPosition + added.length },
+          schools: added,
+          changeLog: [
+            record(
+              actor,
+              now,
+              'import',
+              `Imported ${added.length} school(s)${chosenNetwork ? ` of ${chosenNetwork}` : ''}.`,
+            ),
+          ],
+        },
+        value,
+      });
+    });
+  }
+
+  async addSchool(place: Place, row: Omit<RosterRow, 'line'>, actor: Actor): Promise<Outcome<School>> {
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<School>(cluster, actor);
+      if (refused) return refused;
+      const existing = cluster.schools.find(
+        (s) => s.id === schoolIdFor(row.name, row.urn) || (row.urn && s.urn === row.urn),
+      );
+      if (existing && !existing.leftOn)
+        return fail(`${existing.name} is already a member of ${cluster.profile.name}`);
+      const [school] = this.newSchools(
+        { ...cluster, schools: cluster.schools.filter((s) => s !== existing) },
+        [{ line: 0, ...row }],
+        now,
+      );
+      if (!school) return fail(`${row.name} could not be added`);
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, nextPosition: cluster.profile.nextPosition + 1 },
+          schools: [school],
+          changeLog: [record(actor, now, 'join', `${school.name} joined the cluster.`)],
+        },
+        value: school,
+      });
+    });
+  }
+
+  /** The school stays in the history; it is dropped from meetings from today on. */
+  async leave(place: Place, reference: string, actor: Actor): Promise<Outcome<School>> {
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<School>(cluster, actor);
+      if (refused) return refused;
+      const found = pickSchool(cluster, reference);
+      if (!found.ok) return found;
+      const school = found.value;
+      const today = londonWallClock(now).date;
+      const left: School = { ...school, leftOn: today };
+      return succeed({
+        write: {
+          schools: [left],
+          changeLog: [record(actor, now, 'leave', `${school.name} left the cluster.`)],
+        },
+        value: left,
+      });
+    });
+  }
+
+  /** Links a person (by Teams identity) to a school in a role; a later link replaces an earlier one. */
+  async linkPerson(
+    place: Place,
+    person: Actor,
+    schoolReference: string | undefined,
+    role: ClusterRole,
+    actor: Actor,
+  ): Promise<Outcome<{ school?: School }>> {
+    return this.workspace.change(place, (cluster, now) => {
+      // Anyone may link themselves ("/join"); linking someone else is for cluster leads.
+      const refused =
+        person.userId === actor.userId ? undefined : requireLead<{ school?: School }>(cluster, actor);
+      if (refused) return refused;
+      let school: School | undefined;
+      if (schoolReference) {
+        const found = pickSchool(cluster, schoolReference);
+        if (!found.ok) return found;
+        school = found.value;
+      }
+      const existing = cluster.people.find((p) => p.userId === person.userId);
+      // Linking never demotes a cluster lead: the role is kept, the school is added.
+      const keptRole = existing?.role === 'cluster-lead' ? 'cluster-lead' : role;
+      return succeed({
+        write: {
+          people: [
+            {
+              userId: person.userId,
+              ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+              name: person.name,
+              role: keptRole,
+              ...(school ? { schoolId: school.id } : {}),
+            },
+          ],
+          changeLog: [
+            record(
+              actor,
+              now,
+              'link',
+              `${person.name} linked${school ? ` to ${school.name}` : ''} as ${keptRole}.`,
+            ),
+          ],
+        },
+        value: school ? { school } : {},
+      });
+    });
+  }
+
+  private newSchools(cluster: ClusterSnapshot, rows: readonly RosterRow[], now: Date): School[] {
+    const known = new Set(cluster.schools.map((s) => s.id));
+    const knownUrns = new Set(cluster.schools.map((s) => s.urn).filter(Boolean));
+    // Schools added before the first meeting are founding members; later ones join from today.
+    const anyHeld = buildRota(cluster, now).meetings.some((m) => m.status === 'held');
+    const today = londonWallClock(now).date;
+    let position = cluster.profile.nextPosition;
+    return rows
+      .filter((row) => !known.has(schoolIdFor(row.name, row.urn)) && !(row.urn && knownUrns.has(row.urn)))
+      .map((row) => ({
+        id: schoolIdFor(row.name, row.urn),
+        name: row.name,
+        ...(row.urn ? { urn: row.urn } : {}),
+        ...(row.headName ? { headName: row.headName } : {}),
+        ...(row.phase ? { phase: row.phase } : {}),
+        position: position++,
+        ...(anyHeld ? { joinedOn: today } : {}),
+      }));
+  }
+}
+
+export function pickSchool(cluster: ClusterSnapshot, reference: string): Outcome<School> {
+  const members = cluster.schools.filter((s) => !s.leftOn);
+  const found = findSchool(members, reference);
+  if (!found) {
+    return fail(
+      `no member school matches "${reference}". Type **/school list** to see the schools of ${cluster.profile.name}`,
+    );
+  }
+  if (Array.isArray(found)) {
+    return fail(`"${reference}" matches ${found.map((s) => s.name).join(', ')}: give more of the name`);
+  }
+  return succeed(found);
+}
+
+export function record(actor: Actor, at: Date, kind: string, summary: string) {
+  return { at, by: actor.userId, byName: actor.name, kind, summary };
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { AcademicYear, HalfTermNumber } from '../domain/calendar/academic-year';
+import type { YearCalendar } from '../domain/calendar/term-dates';
+import type {
+  ClusterPerson,
+  ClusterPlace,
+  ClusterProfile,
+  ClusterSnapshot,
+  RotaChangeRecord,
+  School,
+} from '../domain/clusters/cluster';
+import type { MeetingChange } from '../domain/rota/schedule-meetings';
+import type { ClusterStore, ClusterWrite, Versioned } from '../services/ports';
+import { AlreadyExistsError, StorageUnavailableError } from '../services/storage-errors';
+import { isNotFound, translateStorageError } from './storage-error-translation';
+import { toTableKey } from './table-key';
+
+/**
+ * Table `Clusters`: one partition per cluster, so reading a cluster's year (profile, schools,
+ * people, term dates, meeting changes, change log) is a single partition query.
+ * Table `ClusterLinks`: which cluster a team or group chat belongs to (PartitionKey = tenant).
+ */
+export const clusterKeys = {
+  partition: (clusterId: string) => clusterId,
+  profile: 'profile',
+  school: (schoolId: string) => `school|${toTableKey(schoolId)}`,
+  person: (userId: string) => `person|${toTableKey(userId)}`,
+  calendar: (year: AcademicYear) => `calendar|${year}`,
+  meeting: (year: AcademicYear, halfTerm: HalfTermNumber) => `meeting|${year}|${halfTerm}`,
+  change: (at: Date) => `change|${at.toISOString()}|${randomBytes(3).toString('hex')}`,
+};
+
+const MAX_ROWS_PER_WRITE = 99;
+
+type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
+
+export class ClusterRepository implements ClusterStore {
+  constructor(
+    private readonly clusters: TableClient,
+    private readonly links: TableClient,
+  ) {}
+
+  async findClusterId(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>): Promise<string | undefined> {
+    try {
+      const link = await this.links.getEntity<{ clusterId: string }>(
+        toTableKey(place.tenantId),
+        toTableKey(place.placeKey),
+      );
+      return link.clusterId;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw translateStorageError(error, 'the cluster link');
+    }
+  }
+
+  /** Claims the team or chat for the new cluster first (a 409 means it already has one). */
+  async create(profile: ClusterProfile, lead: ClusterPerson): Promise<void> {
+    try {
+      await this.links.createEntity({
+        partitionKey: toTableKey(profile.place.tenantId),
+        rowKey: toTableKey(profile.place.placeKey),
+        clusterId: profile.id,
+      });
+    } catch (error) {
+      throw translateStorageError(error, 'a cluster for this team');
+    }
+    await this.submit(profile.id, [
+      ['create', profileEntity(profile)],
+      ['upsert', personEntity(profile.id, lead)],
+    ]);
+  }
+
+  async load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined> {
+    const rows: Array<TableEntityResult<Entity>> = [];
+    try {
+      const query = this.clusters.listEntities<Entity>({
+        queryOptions: { filter: `PartitionKey eq '${clusterId.replace(/'/g, "''")}'` },
+      });
+      for await (const row of query) rows.push(row);
+    } catch (error) {
+      throw translateStorageError(error, 'the cluster');
+    }
+    const profileRow = rows.find((r) => r.rowKey === clusterKeys.profile);
+    if (!profileRow) return undefined;
+    const of = (prefix: string) => rows.filter((r) => r.rowKey.startsWith(`${prefix}|`));
+    return {
+      version: profileRow.etag,
+      value: {
+        profile: JSON.parse(String(profileRow.json), reviveDates) as ClusterProfile,
+        schools: of('school').map((r) => JSON.parse(String(r.json)) as School),
+        people: of('person').map((r) => JSON.parse(String(r.json)) as ClusterPerson),
+        calendars: of('calendar').map((r) => JSON.parse(String(r.json)) as YearCalendar),
+        meetingChanges: of('meeting').map((r) => JSON.parse(String(r.json)) as MeetingChange),
+        changeLog: of('change').map((r) => JSON.parse(String(r.json), reviveDates) as RotaChangeRecord),
+      },
+    };
+  }
+
+  /**
+   * Writes several rows of one cluster at once, all or nothing (a partition transaction), with
+   * the profile row replaced under the ETag it was read at, so a concurrent change is refused
+   * rather than silently merged.
+   */
+  async write(clusterId: string, version: string, write: ClusterWrite): Promise<void> {
+    const actions: Array<[string, Entity, { etag: string }?]> = [
+      ['update', profileEntity(write.profile), { etag: version }],
+      ...(write.schools ?? []).map((s): [string, Entity] => ['upsert', schoolEntity(clusterId, s)]),
+      ...(write.people ?? []).map((p): [string, Entity] => ['upsert', personEntity(clusterId, p)]),
+      ...(write.calendars ?? []).map((c): [string, Entity] => ['upsert', calendarEntity(clusterId, c)]),
+      ...(write.meetingChanges ?? []).map((m): [string, Entity] => ['upsert', meetingEntity(clusterId, m)]),
+      ...(write.changeLog ?? []).map((c): [string, Entity] => ['create', changeEntity(clusterId, c)]),
+    ];
+    await this.submit(clusterId, actions);
+  }
+
+  private async submit(
+    clusterId: string,
+    actions: Array<[string, Entity, { etag: string }?]>,
+  ): Promise<void> {
+    if (actions.length > MAX_ROWS_PER_WRITE + 1) {
+      throw new StorageUnavailableError(`one change may write at most ${MAX_ROWS_PER_WRITE} rows`);
+    }
+    const transaction = actions.map(([kind, entity, options]): TransactionAction => {
+      if (kind === 'update') return ['update', entity, 'Replace', options];
+      if (kind === 'upsert') return ['upsert', entity, 'Replace'];
+      return ['create', entity];
+    });
+    try {
+      await this.clusters.submitTransaction(transaction);
+    } catch (error) {
+      const translated = translateStorageError(error, `cluster ${clusterId}`);
+      // A transaction's 409 is about one of its rows, not the cluster as a whole.
+      throw translated instanceof AlreadyExistsError
+        ? new AlreadyExistsError(`a row of cluster ${clusterId}`)
+        : translated;
+    }
+  }
+}
+
+function reviveDates(key: string, value: unknown): unknown {
+  return (key === 'createdAt' || key === 'at') && typeof value === 'string' ? new Date(value) : value;
+}
+
+const row = (clusterId: string, rowKey: string, value: unknown): Entity => ({
+  partitionKey: clusterKeys.partition(clusterId),
+  rowKey,
+  json: JSON.stringify(value),
+});
+
+const profileEntity = (p: ClusterProfile) => ({ ...row(p.id, clusterKeys.profile, p), name: p.name });
+const schoolEntity = (clusterId: string, s: School) => row(clusterId, clusterKeys.school(s.id), s);
+const personEntity = (clusterId: string, p: ClusterPerson) => row(clusterId, clusterKeys.person(p.userId), p);
+const calendarEntity = (clusterId: string, c: YearCalendar) =>
+  row(clusterId, clusterKeys.calendar(c.year), c);
+const meetingEntity = (clusterId: string, m: MeetingChange) =>
+  row(clusterId, clusterKeys.meeting(m.year, m.halfTerm), m);
+const changeEntity = (clusterId: string, c: RotaChangeRecord) => row(clusterId, clusterKeys.change(c.at), c);
