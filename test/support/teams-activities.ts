@@ -22,6 +22,12 @@ export const HEAD_OF_BROAD_HEATH: Person = {
   aadObjectId: 'b1f7c3a2-5d4e-4f6a-8b9c-0d1e2f3a4b5c',
 };
 
+export const HEAD_OF_EARLSDON: Person = {
+  id: '29:1Hq7Lm2Np4Rs6Tv8Xz0Bd3Fh5Jk7Mn9Pq',
+  name: 'Priya Shah',
+  aadObjectId: 'c7d8e9f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
+};
+
 const bot = { id: BOT_ID, name: 'Clusterbot' };
 const clientInfo = {
   type: 'clientInfo',
@@ -166,5 +172,27 @@ export function cardAction(
     name: 'adaptiveCard/action',
     text: undefined,
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  } as Partial<Activity>;
+}
+
+/** The same activity as sent in another team (another cluster's home). */
+export function inTeam(activity: Partial<Activity>, teamId: string): Partial<Activity> {
+  const channelData = {
+    ...(activity.channelData as Record<string, unknown>),
+    team: { id: teamId },
+    teamsTeamId: teamId,
+  };
+  return { ...activity, channelData } as Partial<Activity>;
+}
+
+/** A channel message that @mentions a person after the command (e.g. linking them to a school). */
+export function channelMessageMentioning(text: string, person: Person, from: Person = HEAD_OF_BROAD_HEATH) {
+  const activity = channelMessage(`${text} <at>${person.name}</at>`, from);
+  return {
+    ...activity,
+    entities: [
+      ...(activity.entities ?? []),
+      { type: 'mention', mentioned: { id: person.id, name: person.name }, text: `<at>${person.name}</at>` },
+    ],
   } as Partial<Activity>;
 }
