@@ -43,6 +43,12 @@ function rotaRows(card: unknown) {
     });
 }
 
+/** The URL of the card's first action (the calendar download). */
+function actionUrl(card: Record<string, unknown> | undefined): string {
+  const actions = (card?.actions ?? []) as Array<{ url?: string }>;
+  return actions[0]?.url ?? '';
+}
+
 async function rootsWithTermDates(): Promise<BotHarness> {
   const bot = await startBotHarness(START_OF_YEAR);
   await say(bot, '/setup Roots; Tuesday of week 3, 13:30-15:30; board rep yearly');
@@ -138,7 +144,7 @@ describe('a cluster lead runs the Roots network in Teams', () => {
       },
     ]);
     expect(cardText(rota)).toContain('Next meeting');
-    expect((rota?.actions as Array<{ url: string }>)[0]?.url).toMatch(
+    expect(actionUrl(rota)).toMatch(
       /^http:\/\/localhost:3978\/clusters\/c[0-9a-f]+\/rota\.ics\?expires=\d+&sig=/,
     );
   });
@@ -184,7 +190,7 @@ describe('a cluster lead runs the Roots network in Teams', () => {
     expect(cardText(card)).toContain(
       'Importing it again later updates the meetings instead of adding copies.',
     );
-    const url = new URL((card?.actions as Array<{ url: string }>)[0]?.url ?? '');
+    const url = new URL(actionUrl(card));
     const clusterId = decodeURIComponent(url.pathname.split('/')[2] ?? '');
     const download = rotaCalendarDownload(bot.rota, TEST_LINK_SECRET, bot.clock);
 
