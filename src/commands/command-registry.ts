@@ -8,7 +8,7 @@ import {
   type RegisteredCommand,
 } from './command-definition';
 import type { CommandServices } from './command-services';
-import { type Reply, textReply } from './reply';
+import { type Reply, refusalReply, textReply } from './reply';
 
 /**
  * Decides whether the person invoking may use a command meant for `audience`: true, false, or a
@@ -19,7 +19,7 @@ export type AccessPolicy = (
   invocation: Invocation,
 ) => Promise<boolean | { refused: string }>;
 
-export type DispatchOutcome = 'handled' | 'empty' | 'unknown' | 'forbidden' | 'invalid-arguments';
+export type DispatchOutcome = 'handled' | 'refused' | 'empty' | 'unknown' | 'forbidden' | 'invalid-arguments';
 
 export interface DispatchResult {
   outcome: DispatchOutcome;
@@ -79,7 +79,7 @@ export class CommandRegistry {
       const hint = suggestion ? `Did you mean **/${suggestion}**? ` : '';
       return {
         outcome: 'unknown',
-        reply: textReply(
+        reply: refusalReply(
           `I don't know the command **/${parsed.name}**. ${hint}Type **/help** to see everything I can do.`,
         ),
       };
@@ -93,7 +93,7 @@ export class CommandRegistry {
       return {
         outcome: 'forbidden',
         command: command.name,
-        reply: textReply(
+        reply: refusalReply(
           `Sorry, ${why}. Nothing was changed. If you think you should have access, ask your cluster lead.`,
         ),
       };
@@ -103,13 +103,15 @@ export class CommandRegistry {
       return {
         outcome: 'invalid-arguments',
         command: command.name,
-        reply: textReply(
+        reply: refusalReply(
           `I couldn't follow that **/${command.name}**: ${outcome.problems.join('; ')}.\n\n` +
             `Use it like this: \`${command.usage}\`, for example \`${command.examples[0] ?? command.usage}\`. Nothing was changed.`,
         ),
       };
     }
-    return { outcome: 'handled', command: command.name, reply: outcome.reply };
+    // A handler may still refuse (a service said no): report that as its own outcome.
+    const refused = outcome.reply.kind === 'text' && outcome.reply.refused === true;
+    return { outcome: refused ? 'refused' : 'handled', command: command.name, reply: outcome.reply };
   }
 }
 

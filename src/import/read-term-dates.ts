@@ -41,13 +41,20 @@ export function readTermDatesCsv(text: string): TermDatesResult {
     const line = index + 1;
     const [label = '', startText = '', endText = ''] = record;
     if (index === 0 && /half|term|name/i.test(label) && !parseUkDate(startText)) return; // header row
+    const isClosure = /inset|closure|closed/i.test(label);
     const start = parseUkDate(startText);
-    const end = parseUkDate(endText || startText);
+    // Only a closure may give one date for a single day; a half term needs its first and last day.
+    const end = parseUkDate(endText || (isClosure ? startText : ''));
     if (!start || !end) {
-      problems.push(`line ${line}: "${startText}"/"${endText}" are not dates (use 2026-09-03 or 03/09/2026)`);
+      const where = `line ${line}${label ? ` (${label})` : ''}`;
+      problems.push(
+        !startText || (!endText && !isClosure)
+          ? `${where}: both the first and last day are needed`
+          : `${where}: "${startText}"/"${endText}" are not dates (use 2026-09-03 or 03/09/2026)`,
+      );
       return;
     }
-    if (/inset|closure|closed/i.test(label)) {
+    if (isClosure) {
       for (let day = start; day <= end; day = addDays(day, 1)) closures.push(day);
       return;
     }

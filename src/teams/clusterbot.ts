@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDependencies } from './bot-dependencies';
 import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
+import { registerCardCommandActions } from './listeners/card-command-actions';
 import { registerCommandMessageListener } from './listeners/command-message-listener';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
 import { registerShowHelpAction } from './listeners/show-help-action';
@@ -32,6 +33,7 @@ export function createClusterbot(deps: BotDependencies, adapter?: TeamsAdapter):
   registerBotRemovedListener(application, deps);
   registerInstallationUpdateListener(application, deps);
   registerShowHelpAction(application, deps);
+  registerCardCommandActions(application, deps);
   registerCommandMessageListener(application, deps);
 
   application.error(async (context, error) => {

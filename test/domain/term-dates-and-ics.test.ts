@@ -18,7 +18,7 @@ describe('reading term dates', () => {
     ).toEqual({
       problems: [
         'line 2: "Autumn 3" is not a half term (use Autumn 1, Autumn 2, Spring 1, Spring 2, Summer 1, Summer 2)',
-        'line 3: "soon"/"later" are not dates (use 2026-09-03 or 03/09/2026)',
+        'line 3 (Spring 1): "soon"/"later" are not dates (use 2026-09-03 or 03/09/2026)',
       ],
     });
   });

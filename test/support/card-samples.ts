@@ -2,7 +2,9 @@ import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
 import { renderRotaDownloadCard } from '../../src/cards/rota-download-card';
+import { renderSchoolImportCard } from '../../src/cards/school-import-card';
 import { renderSchoolsCard } from '../../src/cards/schools-card';
+import { renderTermDatesCard } from '../../src/cards/term-dates-card';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 
 /**
@@ -75,6 +77,26 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
         { name: 'Aldermoor Farm', detail: 'URN 103700 · head: A Morgan' },
         { name: 'Cannon Park (left)', detail: 'no URN · left Tue 1 Dec 2026' },
       ],
+    }),
+  'school-import.json': () =>
+    renderSchoolImportCard({
+      title: 'Import member schools',
+      explanation: 'Paste a roster.',
+      network: 'Roots',
+      csv: 'school,urn,head',
+      verb: 'importRoster',
+    }),
+  'term-dates.json': () =>
+    renderTermDatesCard({
+      title: 'Roots: 2026-27 term dates',
+      explanation: 'Enter the first and last day of each half term.',
+      year: '2026-27',
+      halfTerms: [
+        { name: 'Autumn 1', startId: 'start1', endId: 'end1', start: '2026-09-03', end: '2026-10-23' },
+        { name: 'Autumn 2', startId: 'start2', endId: 'end2', start: '', end: '' },
+      ],
+      closures: '2026-09-02',
+      verb: 'setTermDates',
     }),
   'welcome.json': () =>
     renderWelcomeCard({

@@ -165,9 +165,11 @@ export function cardAction(
   verb: string,
   data: Record<string, unknown> = {},
   from: Person = HEAD_OF_BROAD_HEATH,
+  where: 'personal' | 'channel' = 'personal',
 ) {
   return {
-    ...personalMessage('', from),
+    ...(where === 'channel' ? channelMessage('', from) : personalMessage('', from)),
+    entities: [],
     type: 'invoke',
     name: 'adaptiveCard/action',
     text: undefined,

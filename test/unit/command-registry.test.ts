@@ -4,7 +4,7 @@ import { type Audience, defineCommand, type Invocation } from '../../src/command
 import { CommandRegistry } from '../../src/commands/command-registry';
 import type { CommandServices } from '../../src/commands/command-services';
 import { helpCommand } from '../../src/commands/help/help-command';
-import { textReply } from '../../src/commands/reply';
+import { refusalReply, textReply } from '../../src/commands/reply';
 
 const invocation: Invocation = {
   actor: { userId: '29:head', aadObjectId: 'b1f7c3a2-5d4e-4f6a-8b9c-0d1e2f3a4b5c' },
@@ -50,7 +50,7 @@ describe('CommandRegistry', () => {
     const result = await registry.dispatch('/echo three', invocation);
     expect(result.outcome).toBe('invalid-arguments');
     expect(result.reply).toEqual(
-      textReply(
+      refusalReply(
         "I couldn't follow that **/echo**: give a whole number, such as 3.\n\nUse it like this: `/echo <number>`, for example `/echo 3`. Nothing was changed.",
       ),
     );
@@ -60,7 +60,7 @@ describe('CommandRegistry', () => {
     const result = await registry.dispatch('/setup', invocation);
     expect(result.outcome).toBe('forbidden');
     expect(result.reply).toEqual(
-      textReply(
+      refusalReply(
         'Sorry, **/setup** is only for: cluster leads. Nothing was changed. If you think you should have access, ask your cluster lead.',
       ),
     );
@@ -68,13 +68,32 @@ describe('CommandRegistry', () => {
 
   it('points an unknown command at /help, suggesting a close match', async () => {
     expect((await registry.dispatch('/ehco 3', invocation)).reply).toEqual(
-      textReply(
+      refusalReply(
         "I don't know the command **/ehco**. Did you mean **/echo**? Type **/help** to see everything I can do.",
       ),
     );
     expect((await registry.dispatch('/weather', invocation)).reply).toEqual(
-      textReply("I don't know the command **/weather**. Type **/help** to see everything I can do."),
+      refusalReply("I don't know the command **/weather**. Type **/help** to see everything I can do."),
     );
+  });
+
+  it('reports a handler that refused (a service said no) as refused, not handled', async () => {
+    const refuser = defineCommand({
+      ...echoCommand,
+      name: 'refuse',
+      aliases: [],
+      args: z.string(),
+      handle: async () => refusalReply('Sorry, no. Nothing was changed.'),
+    });
+    const result = await new CommandRegistry([refuser], onlyAnyone, noServices).dispatch(
+      '/refuse',
+      invocation,
+    );
+    expect(result).toEqual({
+      outcome: 'refused',
+      command: 'refuse',
+      reply: refusalReply('Sorry, no. Nothing was changed.'),
+    });
   });
 
   it('greets an empty message with a pointer to /help', async () => {

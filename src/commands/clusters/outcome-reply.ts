@@ -1,9 +1,9 @@
 import type { Outcome } from '../../services/outcome';
-import { type Reply, textReply } from '../reply';
+import { type Reply, refusalReply } from '../reply';
 
 /** A refused change says why, and that nothing was changed. */
 export function problemReply(problem: string): Reply {
-  return textReply(`Sorry, ${problem}. Nothing was changed.`);
+  return refusalReply(`Sorry, ${problem}. Nothing was changed.`);
 }
 
 export function replyTo<T>(outcome: Outcome<T>, onSuccess: (value: T) => Reply): Reply {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { renderSchoolImportCard } from '../../cards/school-import-card';
 import { renderSchoolsCard } from '../../cards/schools-card';
 import { formatLocalDate } from '../../domain/time/london-time';
+import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';
@@ -15,13 +17,8 @@ const SchoolArgs = z.string().transform((raw, ctx) => {
       return { action: 'list' as const };
     case 'import': {
       const csv = restLines.join('\n').trim();
-      if (!csv) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'paste the CSV on the lines after "/school import" (Shift+Enter for a new line)',
-        });
-        return z.NEVER;
-      }
+      // Without pasted lines, show the import card (a box to paste the roster into).
+      if (!csv) return { action: 'import-card' as const, network: rest };
       return { action: 'import' as const, network: rest || undefined, csv };
     }
     case 'add': {
@@ -109,6 +106,20 @@ export const schoolCommand = defineCommand({
           );
         });
       }
+      case 'import-card':
+        return cardReply(
+          renderSchoolImportCard({
+            title: 'Import member schools',
+            explanation:
+              'Paste a roster: "school,urn,head" (URN and head may be empty), a "network,school" file such as ' +
+              "Coventry's, or a GIAS export. Every row is checked first: if any row is wrong nothing is imported, " +
+              'and importing the same file again changes nothing. Only cluster leads can import.',
+            network: args.network,
+            csv: '',
+            verb: CARD_VERBS.importRoster,
+          }),
+          'Import member schools',
+        );
       case 'import': {
         const outcome = await services.schools.importRoster(place, args.csv, actor, args.network);
         return replyTo(outcome, (report) => {

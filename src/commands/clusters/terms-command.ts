@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { type HalfTermNumber, halfTermName, parseAcademicYear } from '../../domain/calendar/academic-year';
+import { renderTermDatesCard } from '../../cards/term-dates-card';
+import {
+  HALF_TERM_NAMES,
+  type HalfTermNumber,
+  halfTermName,
+  parseAcademicYear,
+} from '../../domain/calendar/academic-year';
 import { formatLocalDate } from '../../domain/time/london-time';
 import { readTermDatesCsv, readTermDatesIcs } from '../../import/read-term-dates';
+import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
-import { textReply } from '../reply';
+import { cardReply, textReply } from '../reply';
 import { replyTo } from './outcome-reply';
 
 /**
@@ -41,19 +48,35 @@ export const termsCommand = defineCommand({
       const view = await services.rota.view(place);
       return replyTo(view, ({ cluster }) => {
         const calendar = cluster.calendars.find((c) => c.year === args.year);
-        if (!calendar) {
-          return textReply(
-            `No term dates are set for ${args.year} yet. A cluster lead can set them with **/terms ${args.year}** followed by the six half terms.`,
-          );
-        }
-        const lines = calendar.halfTerms.map(
-          (h) =>
-            `- ${halfTermName(h.halfTerm as HalfTermNumber)}: ${formatLocalDate(h.start)} to ${formatLocalDate(h.end)}`,
-        );
-        const closures = calendar.closures.length
-          ? `\n\nClosures (INSET): ${calendar.closures.map(formatLocalDate).join(', ')}`
+        const dateOf = (n: number, key: 'start' | 'end') =>
+          calendar?.halfTerms.find((h) => h.halfTerm === n)?.[key] ?? '';
+        const summary = calendar
+          ? calendar.halfTerms
+              .map(
+                (h) =>
+                  `${halfTermName(h.halfTerm as HalfTermNumber)} ${formatLocalDate(h.start)} to ${formatLocalDate(h.end)}`,
+              )
+              .join('; ')
           : '';
-        return textReply(`**${args.year} term dates**\n\n${lines.join('\n')}${closures}`);
+        return cardReply(
+          renderTermDatesCard({
+            title: `${cluster.profile.name}: ${args.year} term dates`,
+            explanation: calendar
+              ? `Current dates: ${summary}. Change any and save (cluster leads only).`
+              : `No dates are set for ${args.year} yet. Enter the first and last day of each half term (cluster leads only). Bank holidays are never meeting days.`,
+            year: args.year,
+            halfTerms: HALF_TERM_NAMES.map((name, i) => ({
+              name,
+              startId: `start${i + 1}`,
+              endId: `end${i + 1}`,
+              start: dateOf(i + 1, 'start'),
+              end: dateOf(i + 1, 'end'),
+            })),
+            closures: (calendar?.closures ?? []).join(', '),
+            verb: CARD_VERBS.setTermDates,
+          }),
+          `${args.year} term dates`,
+        );
       });
     }
     const outcome = await services.calendar.setTermDates(

@@ -1,0 +1,28 @@
+import { HALF_TERM_NAMES } from '../domain/calendar/academic-year';
+
+/**
+ * Buttons on cards (Action.Execute verbs) turned into the command text they stand for, so a card
+ * goes through exactly the same registry as typing: same permissions, validation and replies.
+ * Values come from card inputs, so every one is treated as untrusted text.
+ */
+export const CARD_VERBS = {
+  importRoster: 'importRoster',
+  setTermDates: 'setTermDates',
+} as const;
+
+type CardData = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value : '').trim();
+
+export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {
+  [CARD_VERBS.importRoster]: (data) => `school import ${text(data.network)}\n${text(data.csv)}`,
+  [CARD_VERBS.setTermDates]: (data) => {
+    const rows = HALF_TERM_NAMES.map(
+      (name, i) => `${name},${text(data[`start${i + 1}`])},${text(data[`end${i + 1}`])}`,
+    );
+    const closures = text(data.closures)
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map((date) => `INSET,${date},${date}`);
+    return [`terms ${text(data.year)}`, ...rows, ...closures].join('\n');
+  },
+};

@@ -1,0 +1,29 @@
+import type { Application } from '@microsoft/teams-ai';
+import { CARD_COMMANDS } from '../../commands/card-commands';
+import type { BotDependencies } from '../bot-dependencies';
+import { replyActivity } from '../reply-activity';
+import { invocationFrom } from '../turn-input';
+import { turnLogger } from '../turn-logger';
+
+/**
+ * Buttons on cards that stand for a command (import a roster, save term dates). The command runs
+ * through the registry like a typed one and its answer is posted as a new message; the card
+ * itself is left as it was, so whatever the person typed into it is still there if they need to
+ * correct it.
+ */
+export function registerCardCommandActions(app: Application, deps: BotDependencies): void {
+  for (const [verb, toCommandText] of Object.entries(CARD_COMMANDS)) {
+    app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
+      const result = await deps.commands.dispatch(
+        toCommandText(data ?? {}),
+        invocationFrom(context.activity),
+      );
+      turnLogger(context, deps.logger).info(
+        { verb, outcome: result.outcome, command: result.command },
+        'card action',
+      );
+      await context.sendActivity(replyActivity(result.reply));
+      return result.outcome === 'handled' ? 'Done: see my reply below.' : 'Not done: see my reply below.';
+    });
+  }
+}

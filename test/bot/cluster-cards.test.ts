@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
+import { YEAR_2026_27 } from '../support/sample-calendar';
+import {
+  cardAction,
+  channelMessage,
+  HEAD_OF_BROAD_HEATH,
+  HEAD_OF_EARLSDON,
+} from '../support/teams-activities';
+
+const COVENTRY = readFileSync(
+  join(__dirname, '..', '..', '..', 'shared', 'data', 'coventry-networks.csv'),
+  'utf8',
+);
+
+async function say(bot: BotHarness, text: string, from = HEAD_OF_BROAD_HEATH) {
+  const [reply] = await bot.send(channelMessage(text, from));
+  return reply;
+}
+
+function inputs(card: unknown): string[] {
+  const ids: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.type === 'string' && record.type.startsWith('Input.')) ids.push(String(record.id));
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return ids;
+}
+
+describe('cards for the cluster lead', () => {
+  it('/school import on its own offers a card to paste the roster into, which imports it', async () => {
+    const bot = await startBotHarness('2026-09-01T08:00:00Z');
+    await say(bot, '/setup Roots');
+    const card = cardOf(await say(bot, '/school import'));
+    expect(inputs(card)).toEqual(['network', 'csv']);
+    expect(card?.actions).toEqual([
+      { type: 'Action.Execute', title: 'Import schools', verb: 'importRoster', data: {} },
+    ]);
+
+    const replies = await bot.send(
+      cardAction('importRoster', { network: 'Roots', csv: COVENTRY }, HEAD_OF_BROAD_HEATH, 'channel'),
+    );
+    const message = replies.find((r) => r.type === 'message');
+    expect(message?.text).toMatch(/^Imported 17 school\(s\) of Roots\./);
+    const response = replies.find((r) => r.type === 'invokeResponse')?.value as {
+      status: number;
+      body: { value: string };
+    };
+    expect(response.status).toBe(200);
+    expect(response.body.value).toBe('Done: see my reply below.');
+  });
+
+  it('a refused card import changes nothing and leaves the card as it was', async () => {
+    const bot = await startBotHarness('2026-09-01T08:00:00Z');
+    await say(bot, '/setup Roots');
+    const replies = await bot.send(
+      cardAction('importRoster', { network: '', csv: COVENTRY }, HEAD_OF_EARLSDON, 'channel'),
+    );
+    expect(replies.find((r) => r.type === 'message')?.text).toBe(
+      'Sorry, only a cluster lead of Roots can do that. Nothing was changed.',
+    );
+    const response = replies.find((r) => r.type === 'invokeResponse')?.value as {
+      body: { type: string; value: string };
+    };
+    expect(response.body).toMatchObject({ value: 'Not done: see my reply below.' });
+    expect(response.body.type).not.toBe('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('/terms <year> offers a card of twelve dates and INSET days, which saves them', async () => {
+    const bot = await startBotHarness('2026-09-01T08:00:00Z');
+    await say(bot, '/setup Roots');
+    const card = cardOf(await say(bot, '/terms 2026-27'));
+    expect(cardText(card)).toContain('No dates are set for 2026-27 yet.');
+    expect(inputs(card)).toEqual([
+      ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`start${n}`, `end${n}`]),
+      'closures',
+    ]);
+
+    const data: Record<string, string> = { year: '2026-27', closures: '02/09/2026' };
+    YEAR_2026_27.halfTerms.forEach((h) => {
+      data[`start${h.halfTerm}`] = h.start;
+      data[`end${h.halfTerm}`] = h.end;
+    });
+    const replies = await bot.send(cardAction('setTermDates', data, HEAD_OF_BROAD_HEATH, 'channel'));
+    expect(replies.find((r) => r.type === 'message')?.text).toBe(
+      'Term dates for **2026-27** are set: 0 meetings are on the rota. Type **/rota 2026-27** to see them.'.replace(
+        '0 meetings',
+        '6 meetings',
+      ),
+    );
+    const again = cardOf(await say(bot, '/terms 2026-27'));
+    expect(cardText(again)).toContain('Current dates: Autumn 1 Thu 3 Sep 2026 to Fri 23 Oct 2026;');
+    expect(JSON.stringify(again)).toContain('"value":"2026-09-02"');
+  });
+
+  it('a term-dates card with a missing date says which line to fix', async () => {
+    const bot = await startBotHarness('2026-09-01T08:00:00Z');
+    await say(bot, '/setup Roots');
+    const replies = await bot.send(
+      cardAction('setTermDates', { year: '2026-27', start1: '2026-09-03' }, HEAD_OF_BROAD_HEATH, 'channel'),
+    );
+    expect(replies.find((r) => r.type === 'message')?.text).toContain(
+      "I couldn't follow that **/terms**: line 1 (Autumn 1): both the first and last day are needed; " +
+        'line 2 (Autumn 2): both the first and last day are needed;',
+    );
+  });
+});
