@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/logging/logger';
+import { rotaLink } from '../../src/services/signed-links';
 import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import { startLocalAzurite } from '../../src/storage/local-azurite';
@@ -138,6 +139,40 @@ describe('starting twice on one port', () => {
     const port = Number(new URL(first.url).port);
     await expect(startClusterbot({ ...testConfig(), port }, createLogger('silent'))).rejects.toThrow(
       `Port ${port} is already in use (is Clusterbot already running?). Stop it, or set PORT to a free port.`,
+    );
+  });
+});
+
+describe('the rota calendar download', () => {
+  it('serves the ICS for a signed link and refuses a forged one', async () => {
+    const connector = await startConnectorRecorder();
+    running.push(connector);
+    const config = testConfig();
+    const bot = await start(config);
+    await post(bot.url, { ...channelMessage('/setup Roots'), serviceUrl: connector.serviceUrl });
+    const [reply] = await connector.waitFor(1);
+    expect(String(reply?.body.text)).toContain('**Roots** is set up');
+
+    const tables = new TableStorage({
+      connectionString: inject('tablesConnectionString'),
+      tablePrefix: config.tablePrefix,
+    });
+    const links = tables.table('clusterLinks');
+    let clusterId = '';
+    for await (const link of links.listEntities<{ clusterId: string }>()) clusterId = link.clusterId;
+    expect(clusterId).toMatch(/^c[0-9a-f]{16}$/);
+
+    const url = rotaLink(bot.url, config.linkSigningSecret, clusterId, new Date());
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="Roots-rota.ics"');
+    expect(await response.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
+
+    const forged = await fetch(url.replace(/sig=[^&]+/, 'sig=forged'));
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toBe(
+      'This calendar link is not valid. Ask Clusterbot for a new one with /rota ics.',
     );
   });
 });

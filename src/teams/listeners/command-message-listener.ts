@@ -1,6 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes } from 'botbuilder';
 import type { BotDependencies } from '../bot-dependencies';
+import { plainMessageText } from '../message-text';
 import { replyActivity } from '../reply-activity';
 import { replyOnFailure } from '../reply-on-failure';
 import { invocationFrom } from '../turn-input';
@@ -11,7 +12,8 @@ export function registerCommandMessageListener(app: Application, deps: BotDepend
   app.activity(ActivityTypes.Message, async (context) => {
     const log = turnLogger(context, deps.logger);
     await replyOnFailure(context, log, async () => {
-      const result = await deps.commands.dispatch(context.activity.text, invocationFrom(context.activity));
+      const text = plainMessageText(context.activity.text);
+      const result = await deps.commands.dispatch(text, invocationFrom(context.activity));
       log.info({ outcome: result.outcome, command: result.command }, 'command handled');
       await context.sendActivity(replyActivity(result.reply));
     });
