@@ -19,7 +19,8 @@ export interface CompositionSettings {
   tables: TableStorage;
   clock: Clock;
   logger: Logger;
-  publicBaseUrl: string;
+  /** Read when a link is made, so it can be the address the server ended up listening on. */
+  publicBaseUrl: () => string;
   linkSigningSecret: string;
 }
 
@@ -39,7 +40,8 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     schools: new SchoolService(workspace),
     calendar: new CalendarService(workspace),
     rota,
-    rotaLink: (clusterId) => rotaLink(settings.publicBaseUrl, settings.linkSigningSecret, clusterId, clock()),
+    rotaLink: (clusterId) =>
+      rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
   });
   return {
     commands,

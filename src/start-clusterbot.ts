@@ -40,11 +40,12 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
       );
     });
 
+    let listeningUrl = `http://localhost:${config.port}`;
     const { rota, ...dependencies } = composeClusterbot({
       tables,
       clock: systemClock,
       logger,
-      publicBaseUrl: config.publicBaseUrl,
+      publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl,
       linkSigningSecret: config.linkSigningSecret,
     });
     const adapter = createTeamsAdapter(config.auth);
@@ -79,6 +80,7 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
     });
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    listeningUrl = url;
     logger.info({ url, auth: config.auth.mode }, 'Clusterbot is listening on /api/messages');
 
     return {

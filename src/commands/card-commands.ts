@@ -16,6 +16,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '').trim()
 export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {
   [CARD_VERBS.importRoster]: (data) => `school import ${text(data.network)}\n${text(data.csv)}`,
   [CARD_VERBS.setTermDates]: (data) => {
+    // Pasted dates (CSV or ICS) take precedence over the twelve date pickers.
+    if (text(data.pasted)) return `terms ${text(data.year)}\n${text(data.pasted)}`;
     const rows = HALF_TERM_NAMES.map(
       (name, i) => `${name},${text(data[`start${i + 1}`])},${text(data[`end${i + 1}`])}`,
     );

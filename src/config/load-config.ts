@@ -32,8 +32,11 @@ export interface Config {
   auth: AuthConfig;
   storage: StorageConfig;
   tablePrefix: string;
-  /** Where people's browsers and calendar programs reach the bot (for download links). */
-  publicBaseUrl: string;
+  /**
+   * Where people's browsers and calendar programs reach the bot (for download links). Unset
+   * (local use): the address the bot is listening on.
+   */
+  publicBaseUrl?: string;
   /** Signs download links; random per run unless configured (links then die on restart). */
   linkSigningSecret: string;
 }
@@ -226,7 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { kind: 'connection-string', connectionString: e.TABLES_CONNECTION_STRING }
         : { kind: 'local-azurite', port: e.AZURITE_PORT, location: e.AZURITE_LOCATION ?? '.azurite' },
     tablePrefix: e.TABLE_PREFIX,
-    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
   };
 }

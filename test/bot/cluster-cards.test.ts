@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
-import { YEAR_2026_27 } from '../support/sample-calendar';
+import { TERM_DATES_CSV_2026_27, YEAR_2026_27 } from '../support/sample-calendar';
 import {
   cardAction,
   channelMessage,
@@ -81,6 +81,7 @@ describe('cards for the cluster lead', () => {
     expect(inputs(card)).toEqual([
       ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`start${n}`, `end${n}`]),
       'closures',
+      'pasted',
     ]);
 
     const data: Record<string, string> = { year: '2026-27', closures: '02/09/2026' };
@@ -98,6 +99,25 @@ describe('cards for the cluster lead', () => {
     const again = cardOf(await say(bot, '/terms 2026-27'));
     expect(cardText(again)).toContain('Current dates: Autumn 1 Thu 3 Sep 2026 to Fri 23 Oct 2026;');
     expect(JSON.stringify(again)).toContain('"value":"2026-09-02"');
+  });
+
+  it('a term-dates card also takes dates pasted as CSV, which win over the date pickers', async () => {
+    const bot = await startBotHarness('2026-09-01T08:00:00Z');
+    await say(bot, '/setup Roots');
+    const replies = await bot.send(
+      cardAction(
+        'setTermDates',
+        { year: '2026-27', start1: '2026-09-09', pasted: TERM_DATES_CSV_2026_27 },
+        HEAD_OF_BROAD_HEATH,
+        'channel',
+      ),
+    );
+    expect(replies.find((r) => r.type === 'message')?.text).toContain(
+      'Term dates for **2026-27** are set: 6 meetings',
+    );
+    expect(cardText(cardOf(await say(bot, '/terms 2026-27')))).toContain(
+      'Autumn 1 Thu 3 Sep 2026 to Fri 23 Oct 2026',
+    );
   });
 
   it('a term-dates card with a missing date says which line to fix', async () => {

@@ -34,7 +34,7 @@ export async function startBotHarness(
     tables,
     clock,
     logger,
-    publicBaseUrl: 'http://localhost:3978',
+    publicBaseUrl: () => 'http://localhost:3978',
     linkSigningSecret: TEST_LINK_SECRET,
   });
   const bot = createClusterbot(dependencies);

@@ -20,7 +20,6 @@ describe('loadConfig', () => {
     expect(config.linkSigningSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(config).toEqual({
       linkSigningSecret: expect.any(String),
-      publicBaseUrl: 'http://localhost:3978',
       port: 3978,
       host: '127.0.0.1',
       nodeEnv: 'development',

@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/load-config';
+import { createLogger } from '../../src/logging/logger';
+import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
+import { type LocalAzurite, startLocalAzurite } from '../../src/storage/local-azurite';
+
+/**
+ * As a person would: the real bot on Azurite, Microsoft 365 Agents Playground in front of it, and
+ * Debian's Chromium driving the Playground UI. Screenshots go to test-results/e2e/ (git-ignored).
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'e2e');
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Playground {
+  browser: BrowserContext;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startPlaygroundProcess(endpoint: string): Promise<{ child: ChildProcess; url: string }> {
+  const packageDir = dirname(require.resolve('@microsoft/m365agentsplayground/package.json'));
+  const child = spawn(
+    process.execPath,
+    [join(packageDir, 'cli.js'), '-e', endpoint, '-c', 'msteams', '--disable-telemetry', '-p', '0'],
+    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const port = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`Agents Playground did not start: ${output}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Listening on (\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Agents Playground exited (${code}): ${output}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}/` };
+}
+
+/** Starts Azurite, the bot and Playground, and a headless Chromium with a fresh profile. */
+export async function startPlayground(tablePrefix: string): Promise<Playground> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}. Install Debian's Chromium with:\n` +
+        '  apt-get update && apt-get install -y chromium\n' +
+        'or point CHROMIUM_PATH at a Chromium binary.',
+    );
+  }
+  const stops: Array<() => Promise<void> | void> = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+  };
+  try {
+    const azurite: LocalAzurite = await startLocalAzurite({ port: 0 });
+    stops.push(() => azurite.stop());
+    const config = loadConfig({
+      TABLES_CONNECTION_STRING: azurite.connectionString,
+      TABLE_PREFIX: tablePrefix,
+    });
+    const bot: RunningClusterbot = await startClusterbot(
+      { ...config, port: 0, host: '127.0.0.1' },
+      createLogger('silent'),
+    );
+    stops.push(() => bot.stop());
+    const playground = await startPlaygroundProcess(`http://127.0.0.1:${new URL(bot.url).port}/api/messages`);
+    stops.push(() => void playground.child.kill());
+    const profileDir = mkdtempSync(join(tmpdir(), 'clusterbot-chromium-'));
+    stops.push(() => rmSync(profileDir, { recursive: true, force: true }));
+    const browser = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 1000 },
+    });
+    stops.push(() => browser.close());
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    return { browser, url: playground.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export async function waitForText(page: Page, text: string | RegExp, timeout = 30_000) {
+  const locator = page.getByText(text).last();
+  await locator.waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+/** Types a message in the open chat (personal chat composer). */
+export async function sendInChat(page: Page, text: string) {
+  await page.locator('[data-lexical-editor="true"]').first().click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Starts a new channel post that @mentions the bot (channel bots only see mentions). */
+export async function postMentioningBot(page: Page, command: string) {
+  await page.locator('[data-lexical-editor="true"]').first().click();
+  await page.keyboard.type('@');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('ArrowDown'); // the bot is first in Playground's mention picker
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(` ${command}`);
+  await page.keyboard.press('Enter');
+}
