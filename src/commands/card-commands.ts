@@ -8,12 +8,19 @@ import { HALF_TERM_NAMES } from '../domain/calendar/academic-year';
 export const CARD_VERBS = {
   importRoster: 'importRoster',
   setTermDates: 'setTermDates',
+  addSchool: 'addSchool',
+  joinSchool: 'joinSchool',
 } as const;
 
 type CardData = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value : '').trim();
 
+/** Commas separate the parts of "/school add", so a name keeps none of its own. */
+const part = (value: unknown) => text(value).replace(/[,\n]/g, ' ');
+
 export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {
+  [CARD_VERBS.addSchool]: (data) => `school add ${part(data.name)}, ${part(data.urn)}, ${part(data.head)}`,
+  [CARD_VERBS.joinSchool]: (data) => `join ${part(data.school)}`,
   [CARD_VERBS.importRoster]: (data) => `school import ${text(data.network)}\n${text(data.csv)}`,
   [CARD_VERBS.setTermDates]: (data) => {
     // Pasted dates (CSV or ICS) take precedence over the twelve date pickers.

@@ -154,26 +154,31 @@ export class SchoolService {
       const existing = cluster.people.find((p) => p.userId === person.userId);
       // Linking never demotes a cluster lead: the role is kept, the school is added.
       const keptRole = existing?.role === 'cluster-lead' ? 'cluster-lead' : role;
+      const linked = {
+        userId: person.userId,
+        ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+        name: person.name,
+        role: keptRole,
+        ...(school ? { schoolId: school.id } : existing?.schoolId ? { schoolId: existing.schoolId } : {}),
+      };
+      // A new head: the previous head stays linked to the school as staff (membership is the school's).
+      const previousHeads = cluster.people
+        .filter(
+          (p) =>
+            role === 'head' &&
+            school &&
+            p.schoolId === school.id &&
+            p.role === 'head' &&
+            p.userId !== person.userId,
+        )
+        .map((p) => ({ ...p, role: 'staff' as const }));
+      const summary = `${person.name} linked${school ? ` to ${school.name}` : ''} as ${keptRole}${
+        previousHeads.length
+          ? ` (previous head ${previousHeads.map((p) => p.name).join(', ')} now listed as staff)`
+          : ''
+      }.`;
       return succeed({
-        write: {
-          people: [
-            {
-              userId: person.userId,
-              ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
-              name: person.name,
-              role: keptRole,
-              ...(school ? { schoolId: school.id } : {}),
-            },
-          ],
-          changeLog: [
-            record(
-              actor,
-              now,
-              'link',
-              `${person.name} linked${school ? ` to ${school.name}` : ''} as ${keptRole}.`,
-            ),
-          ],
-        },
+        write: { people: [linked, ...previousHeads], changeLog: [record(actor, now, 'link', summary)] },
         value: school ? { school } : {},
       });
     });

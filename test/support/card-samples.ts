@@ -1,7 +1,9 @@
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { renderHelpCard } from '../../src/cards/help-card';
+import { renderJoinCard } from '../../src/cards/join-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
 import { renderRotaDownloadCard } from '../../src/cards/rota-download-card';
+import { renderSchoolAddCard } from '../../src/cards/school-add-card';
 import { renderSchoolImportCard } from '../../src/cards/school-import-card';
 import { renderSchoolsCard } from '../../src/cards/schools-card';
 import { renderTermDatesCard } from '../../src/cards/term-dates-card';
@@ -77,6 +79,19 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
         { name: 'Aldermoor Farm', detail: 'URN 103700 · head: A Morgan' },
         { name: 'Cannon Park (left)', detail: 'no URN · left Tue 1 Dec 2026' },
       ],
+    }),
+  'school-add.json': () =>
+    renderSchoolAddCard({
+      title: 'Add a member school',
+      explanation: 'Only cluster leads can add schools.',
+      verb: 'addSchool',
+    }),
+  'join.json': () =>
+    renderJoinCard({
+      title: 'Join Roots',
+      explanation: 'Choose the school you lead.',
+      schools: [{ name: 'Aldermoor Farm' }, { name: 'Cannon Park' }],
+      verb: 'joinSchool',
     }),
   'school-import.json': () =>
     renderSchoolImportCard({

@@ -1,11 +1,30 @@
 import { z } from 'zod';
+import { renderSchoolAddCard } from '../../cards/school-add-card';
 import { renderSchoolImportCard } from '../../cards/school-import-card';
 import { renderSchoolsCard } from '../../cards/schools-card';
+import type { ClusterRole } from '../../domain/clusters/cluster';
 import { formatLocalDate } from '../../domain/time/london-time';
 import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';
+
+const ROLES: Record<string, ClusterRole> = {
+  head: 'head',
+  'head teacher': 'head',
+  deputy: 'staff',
+  staff: 'staff',
+  observer: 'observer',
+  lead: 'cluster-lead',
+  'cluster lead': 'cluster-lead',
+};
+
+const ROLE_NAMES: Record<ClusterRole, string> = {
+  head: 'its head',
+  staff: 'a member of staff (deputy or other)',
+  observer: 'an observer',
+  'cluster-lead': 'a cluster lead',
+};
 
 const SchoolArgs = z.string().transform((raw, ctx) => {
   const [first = '', ...restLines] = raw.split('\n');
@@ -22,6 +41,8 @@ const SchoolArgs = z.string().transform((raw, ctx) => {
       return { action: 'import' as const, network: rest || undefined, csv };
     }
     case 'add': {
+      // Without details, show the add-a-school card.
+      if (!rest) return { action: 'add-card' as const };
       const [name = '', urn = '', head = ''] = rest.split(',').map((p) => p.trim());
       if (!name) {
         ctx.addIssue({ code: 'custom', message: "give the school's name, then optionally its URN and head" });
@@ -40,12 +61,22 @@ const SchoolArgs = z.string().transform((raw, ctx) => {
       }
       return { action: 'leave' as const, school: rest };
     case 'link': {
-      const school = rest.replace(/<at>[^<]*<\/at>/gi, '').trim();
-      if (!school) {
+      // "/school link Earlsdon @Priya Shah as deputy" (role: head, deputy, staff, observer or lead)
+      const withoutMentions = rest
+        .replace(/<at>[^<]*<\/at>/gi, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const roleMatch =
+        /\s*\bas\s+(?:an?\s+)?(head|head teacher|deputy|staff|observer|lead|cluster lead)$/i.exec(
+          withoutMentions,
+        );
+      const role = ROLES[(roleMatch?.[1] ?? 'head').toLowerCase()] ?? 'head';
+      const school = (roleMatch ? withoutMentions.slice(0, roleMatch.index) : withoutMentions).trim();
+      if (!school && role !== 'cluster-lead' && role !== 'observer') {
         ctx.addIssue({ code: 'custom', message: 'say which school, and @mention the person to link' });
         return z.NEVER;
       }
-      return { action: 'link' as const, school };
+      return { action: 'link' as const, school: school || undefined, role };
     }
     default:
       ctx.addIssue({
@@ -79,7 +110,11 @@ export const schoolCommand = defineCommand({
         const view = await services.rota.view(place);
         return replyTo(view, ({ cluster }) => {
           const schools = [...cluster.schools].sort((a, b) => a.position - b.position);
-          const heads = new Map(cluster.people.filter((p) => p.schoolId).map((p) => [p.schoolId, p.name]));
+          const heads = new Map(
+            cluster.people
+              .filter((p) => p.schoolId && (p.role === 'head' || p.role === 'cluster-lead'))
+              .map((p) => [p.schoolId, p.name]),
+          );
           return cardReply(
             renderSchoolsCard({
               title: `${cluster.profile.name}: member schools`,
@@ -106,6 +141,16 @@ export const schoolCommand = defineCommand({
           );
         });
       }
+      case 'add-card':
+        return cardReply(
+          renderSchoolAddCard({
+            title: 'Add a member school',
+            explanation:
+              'A school that joins now takes its place in the rota for future meetings. Only cluster leads can add schools.',
+            verb: CARD_VERBS.addSchool,
+          }),
+          'Add a member school',
+        );
       case 'import-card':
         return cardReply(
           renderSchoolImportCard({
@@ -162,11 +207,13 @@ export const schoolCommand = defineCommand({
           place,
           { userId: person.userId, name: person.name },
           args.school,
-          'head',
+          args.role,
           actor,
         );
         return replyTo(outcome, ({ school }) =>
-          textReply(`${person.name} is now linked to **${school?.name}** as its head.`),
+          textReply(
+            `${person.name} is now linked${school ? ` to **${school.name}**` : ''} as ${ROLE_NAMES[args.role]}.`,
+          ),
         );
       }
     }
