@@ -10,10 +10,7 @@ import {
   HEAD_OF_EARLSDON,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(
-  join(__dirname, '..', '..', '..', 'shared', 'data', 'coventry-networks.csv'),
-  'utf8',
-);
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 
 async function say(bot: BotHarness, text: string, from = HEAD_OF_BROAD_HEATH) {
   const [reply] = await bot.send(channelMessage(text, from));

@@ -13,10 +13,7 @@ import {
   type Person,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(
-  join(__dirname, '..', '..', '..', 'shared', 'data', 'coventry-networks.csv'),
-  'utf8',
-);
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 const LEAD = HEAD_OF_BROAD_HEATH;
 const NEW_HEAD: Person = {
   id: '29:1NewHeadOfEarlsdon000000000000',

@@ -14,10 +14,7 @@ import {
   personalMessage,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(
-  join(__dirname, '..', '..', '..', 'shared', 'data', 'coventry-networks.csv'),
-  'utf8',
-);
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 const LEAD = HEAD_OF_BROAD_HEATH;
 const START_OF_YEAR = '2026-09-01T08:00:00Z';
 

@@ -4,14 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeTextFile } from '../../src/import/decode-text-file';
 import { groupByNetwork, type RosterReport, readRoster } from '../../src/import/read-roster';
 
-const COVENTRY = readFileSync(
-  join(__dirname, '..', '..', '..', 'shared', 'data', 'coventry-networks.csv'),
-  'utf8',
-);
-const GIAS_HEADERS = readFileSync(
-  join(__dirname, '..', '..', '..', 'shared', 'data', 'gias-headers.txt'),
-  'utf8',
-)
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
+const GIAS_HEADERS = readFileSync(join(__dirname, '..', 'fixtures', 'gias-headers.txt'), 'utf8')
   .split('\n')
   .filter((line) => line && !line.startsWith('#'));
 

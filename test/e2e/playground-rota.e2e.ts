@@ -10,10 +10,7 @@ import {
   waitForText,
 } from './playground-harness';
 
-const COVENTRY = readFileSync(
-  join(__dirname, '..', '..', '..', 'shared', 'data', 'coventry-networks.csv'),
-  'utf8',
-);
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 
 let playground: Playground;
 
