@@ -1,0 +1,67 @@
+/**
+ * A school's answer to a meeting invitation. Answers count per school, not per person: whoever is
+ * linked to the school answers for it, the latest answer wins, and every answer stays in history.
+ */
+export type RsvpAnswer =
+  | { kind: 'attending' }
+  | { kind: 'apologies'; reason?: string }
+  | { kind: 'deputy'; name: string; role: string };
+
+export interface RsvpEntry {
+  answer: RsvpAnswer;
+  by: string;
+  byName: string;
+  at: Date;
+  /** The delivery this answer came in (Teams retries an invoke up to twice with the same id). */
+  key: string;
+}
+
+export interface SchoolRsvp {
+  meetingId: string;
+  schoolId: string;
+  current: RsvpEntry;
+  history: RsvpEntry[];
+}
+
+const HISTORY_KEPT = 20;
+
+/** The same delivery seen again changes nothing; a new answer replaces the current one. */
+export function recordAnswer(
+  existing: SchoolRsvp | undefined,
+  meetingId: string,
+  schoolId: string,
+  entry: RsvpEntry,
+): SchoolRsvp {
+  if (existing?.history.some((h) => h.key === entry.key)) return existing;
+  return {
+    meetingId,
+    schoolId,
+    current: entry,
+    history: [...(existing?.history ?? []), entry].slice(-HISTORY_KEPT),
+  };
+}
+
+export interface Tally {
+  attending: string[];
+  apologies: Array<{ school: string; reason?: string }>;
+  deputies: Array<{ school: string; name: string; role: string }>;
+  noAnswer: string[];
+}
+
+/** The chair's view: every member school in exactly one place. */
+export function tallyAnswers(
+  schools: ReadonlyArray<{ id: string; name: string }>,
+  answers: readonly SchoolRsvp[],
+): Tally {
+  const byId = new Map(answers.map((a) => [a.schoolId, a.current.answer]));
+  const tally: Tally = { attending: [], apologies: [], deputies: [], noAnswer: [] };
+  for (const school of schools) {
+    const answer = byId.get(school.id);
+    if (!answer) tally.noAnswer.push(school.name);
+    else if (answer.kind === 'attending') tally.attending.push(school.name);
+    else if (answer.kind === 'apologies') {
+      tally.apologies.push({ school: school.name, ...(answer.reason ? { reason: answer.reason } : {}) });
+    } else tally.deputies.push({ school: school.name, name: answer.name, role: answer.role });
+  }
+  return tally;
+}
