@@ -13,6 +13,7 @@ import type {
 } from '../domain/clusters/cluster';
 import type { ConversationKey, InstalledConversation } from '../domain/conversations/installed-conversation';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
+import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 
 /** A stored record together with the version it was read at (an ETag, for optimistic updates). */
 export interface Versioned<T> {
@@ -43,6 +44,34 @@ export interface ClusterStore {
   /** @throws AlreadyExistsError when this team or chat already has a cluster. */
   create(profile: ClusterProfile, lead: ClusterPerson): Promise<void>;
   load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined>;
+  /** Every cluster (for the scheduler's rounds). */
+  listClusterIds(): Promise<string[]>;
   /** @throws ConcurrentUpdateError when the cluster changed since `version` was read. */
   write(clusterId: string, version: string, write: ClusterWrite): Promise<void>;
+}
+
+/** Answers to meeting invitations: one row per school per meeting, updated under its ETag. */
+export interface RsvpStore {
+  answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]>;
+  find(clusterId: string, meetingId: string, schoolId: string): Promise<Versioned<SchoolRsvp> | undefined>;
+  /** @throws AlreadyExistsError when someone answered for the school meanwhile. */
+  create(clusterId: string, rsvp: SchoolRsvp): Promise<void>;
+  /** @throws ConcurrentUpdateError when the answer changed since `version`. */
+  replace(clusterId: string, rsvp: SchoolRsvp, version: string): Promise<void>;
+}
+
+export type SlotOutcome = 'sent' | 'dropped';
+
+/**
+ * Which scheduled sends are done. A slot is claimed by inserting its row (only one instance can),
+ * then sent, then marked done; a claim whose lease has run out (its instance crashed) can be
+ * taken over once.
+ */
+export interface SlotLedger {
+  finished(clusterId: string): Promise<Set<string>>;
+  claim(clusterId: string, slotId: string, instance: string, now: Date, leaseMs: number): Promise<boolean>;
+  finish(clusterId: string, slotId: string, outcome: SlotOutcome, now: Date, note?: string): Promise<void>;
+  /** Per-recipient idempotency: has this slot already reached this recipient? */
+  delivered(clusterId: string, slotId: string, recipient: string): Promise<boolean>;
+  markDelivered(clusterId: string, slotId: string, recipient: string, now: Date): Promise<void>;
 }

@@ -75,7 +75,10 @@ export class ClusterRepository implements ClusterStore {
     const rows: Array<TableEntityResult<Entity>> = [];
     try {
       const query = this.clusters.listEntities<Entity>({
-        queryOptions: { filter: `PartitionKey eq '${clusterId.replace(/'/g, "''")}'` },
+        // Everything but the RSVP rows (they are read per meeting by RsvpRepository).
+        queryOptions: {
+          filter: `PartitionKey eq '${clusterId.replace(/'/g, "''")}' and (RowKey lt 'rsvp|' or RowKey ge 'rsvp}')`,
+        },
       });
       for await (const row of query) rows.push(row);
     } catch (error) {
@@ -95,6 +98,20 @@ export class ClusterRepository implements ClusterStore {
         changeLog: of('change').map((r) => JSON.parse(String(r.json), reviveDates) as RotaChangeRecord),
       },
     };
+  }
+
+  async listClusterIds(): Promise<string[]> {
+    const ids = new Set<string>();
+    try {
+      for await (const link of this.links.listEntities<{ clusterId: string }>({
+        queryOptions: { select: ['clusterId'] },
+      })) {
+        ids.add(link.clusterId);
+      }
+    } catch (error) {
+      throw translateStorageError(error, 'the list of clusters');
+    }
+    return [...ids];
   }
 
   /**

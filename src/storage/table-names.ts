@@ -6,6 +6,7 @@ export const TABLES = {
   conversations: 'Conversations',
   clusters: 'Clusters',
   clusterLinks: 'ClusterLinks',
+  deliveries: 'Deliveries',
 } as const;
 
 export type TableName = keyof typeof TABLES;
