@@ -134,11 +134,13 @@ describe('answers to a meeting on Azurite', () => {
       problem:
         "you are not listed for a school in Big cluster. Link yourself with **/join** (in the cluster's channel), or ask your cluster lead",
     });
+    const head = heads[1];
+    if (!head) throw new Error('no head');
     const moved = await rsvp.answer(
       clusterId,
       '2026-27#2',
       '2026-11-18',
-      heads[1] ?? heads[0]!,
+      head,
       { kind: 'attending' },
       'k2',
     );
