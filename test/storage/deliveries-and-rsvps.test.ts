@@ -136,14 +136,7 @@ describe('answers to a meeting on Azurite', () => {
     });
     const head = heads[1];
     if (!head) throw new Error('no head');
-    const moved = await rsvp.answer(
-      clusterId,
-      '2026-27#2',
-      '2026-11-18',
-      head,
-      { kind: 'attending' },
-      'k2',
-    );
+    const moved = await rsvp.answer(clusterId, '2026-27#2', '2026-11-18', head, { kind: 'attending' }, 'k2');
     expect(moved).toEqual({
       ok: false,
       problem: 'the Autumn 2 2026-27 meeting has moved to Tue 17 Nov 2026, 13:30',
