@@ -2,6 +2,7 @@
  * What the services need from storage, in the domain's own words. src/storage implements these
  * on Azure Tables; nothing here knows which store is behind them.
  */
+import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
   ClusterPerson,
@@ -27,6 +28,8 @@ export interface ConversationStore {
   create(conversation: InstalledConversation): Promise<void>;
   /** @throws ConcurrentUpdateError when the stored version is no longer `version`. */
   replace(conversation: InstalledConversation, version: string): Promise<void>;
+  /** The person's 1:1 chat with the bot, if they installed it personally. */
+  findPersonal(tenantId: string, userId: string): Promise<InstalledConversation | undefined>;
 }
 
 /** Rows to write for one change to a cluster, all or nothing. */
@@ -74,4 +77,22 @@ export interface SlotLedger {
   /** Per-recipient idempotency: has this slot already reached this recipient? */
   delivered(clusterId: string, slotId: string, recipient: string): Promise<boolean>;
   markDelivered(clusterId: string, slotId: string, recipient: string, now: Date): Promise<void>;
+}
+
+/** A message the bot starts (not a reply): a card or text, optionally @mentioning people. */
+export interface OutgoingMessage {
+  card?: AdaptiveCard;
+  text?: string;
+  /** Shown in notifications and the chat list. */
+  summary: string;
+  mentions?: Array<{ userId: string; name: string }>;
+}
+
+/** `gone`: the bot was removed or the person left (403/404); never retried, the chat is marked inactive. */
+export type SendOutcome = { ok: true } | { ok: false; reason: 'gone' | 'failed'; detail: string };
+
+/** Proactive sending. Never messages anyone the bot has no conversation with. */
+export interface Messenger {
+  postToCluster(place: ClusterPlace, message: OutgoingMessage): Promise<SendOutcome>;
+  sendToPerson(tenantId: string, userId: string, message: OutgoingMessage): Promise<SendOutcome | 'no-chat'>;
 }

@@ -26,6 +26,7 @@ interface ConversationEntity {
   conversationId: string;
   scope: ConversationScope;
   teamId?: string;
+  userId?: string;
   referenceJson: string;
   status: 'active' | 'inactive';
   installedAt: Date;
@@ -49,6 +50,21 @@ export class ConversationRepository implements ConversationStore {
       }
       throw translateStorageError(error, 'the conversation');
     }
+  }
+
+  async findPersonal(tenantId: string, userId: string): Promise<InstalledConversation | undefined> {
+    const escape = (v: string) => v.replace(/'/g, "''");
+    try {
+      const rows = this.table.listEntities<ConversationEntity>({
+        queryOptions: {
+          filter: `PartitionKey eq '${escape(conversationKeys.partitionKey(tenantId))}' and scope eq 'personal' and userId eq '${escape(userId)}' and status eq 'active'`,
+        },
+      });
+      for await (const row of rows) return fromEntity(row);
+    } catch (error) {
+      throw translateStorageError(error, 'the personal chat');
+    }
+    return undefined;
   }
 
   async create(conversation: InstalledConversation): Promise<void> {
@@ -76,6 +92,7 @@ function toEntity(c: InstalledConversation): ConversationEntity {
     conversationId: c.conversationId,
     scope: c.scope,
     ...(c.teamId ? { teamId: c.teamId } : {}),
+    ...(c.userId ? { userId: c.userId } : {}),
     referenceJson: JSON.stringify(c.reference),
     status: c.status,
     installedAt: c.installedAt,
@@ -90,6 +107,7 @@ function fromEntity(e: ConversationEntity): InstalledConversation {
     conversationId: e.conversationId,
     scope: e.scope,
     ...(e.teamId ? { teamId: e.teamId } : {}),
+    ...(e.userId ? { userId: e.userId } : {}),
     reference: JSON.parse(e.referenceJson) as Record<string, unknown>,
     status: e.status,
     installedAt: new Date(e.installedAt),

@@ -54,11 +54,13 @@ export function invocationFrom(activity: Activity): Invocation {
 
 export function installationDetailsFrom(activity: Activity): InstallationDetails {
   const teamId = teamIdOf(activity);
+  const scope = scopeOf(activity);
   return {
     tenantId: tenantIdOf(activity),
     conversationId: activity.conversation.id,
-    scope: scopeOf(activity),
+    scope,
     ...(teamId ? { teamId } : {}),
+    ...(scope === 'personal' && activity.from?.id ? { userId: activity.from.id } : {}),
     reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<
       string,
       unknown

@@ -11,13 +11,26 @@ export interface RecordedRequest {
  * A tiny stand-in for the Bot Connector service on loopback: it records what the bot sends to
  * `serviceUrl` and answers like the real one ({ id }).
  */
+/** A scripted answer for the next request (then the recorder goes back to 200s). */
+export interface ScriptedAnswer {
+  status: number;
+  headers?: Record<string, string>;
+}
+
 export async function startConnectorRecorder() {
   const requests: RecordedRequest[] = [];
+  const script: ScriptedAnswer[] = [];
   const waiters: Array<() => void> = [];
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     requests.push({ method: req.method ?? '', path: decodeURIComponent(req.url ?? ''), body });
     for (const wake of waiters.splice(0)) wake();
+    const answer = script.shift();
+    if (answer && answer.status >= 300) {
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(JSON.stringify({ error: { code: 'Scripted', message: `scripted ${answer.status}` } }));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: `reply-${requests.length}` }));
   });
@@ -26,6 +39,10 @@ export async function startConnectorRecorder() {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     requests,
+    /** Answers the next requests with these statuses, in order. */
+    answerNext(...answers: ScriptedAnswer[]) {
+      script.push(...answers);
+    },
     /** Resolves once at least `count` requests have arrived (or rejects after a while). */
     async waitFor(count: number, timeoutMs = 5_000): Promise<RecordedRequest[]> {
       const deadline = Date.now() + timeoutMs;

@@ -7,7 +7,7 @@
  */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
 
-export type DeactivationReason = 'bot-removed' | 'app-uninstalled';
+export type DeactivationReason = 'bot-removed' | 'app-uninstalled' | 'send-refused';
 
 export interface ConversationKey {
   tenantId: string;
@@ -18,6 +18,8 @@ export interface InstalledConversation extends ConversationKey {
   scope: ConversationScope;
   /** The team's id for channel conversations (member lookups use the team, not the channel). */
   teamId?: string;
+  /** For personal chats: whose chat it is. */
+  userId?: string;
   reference: Record<string, unknown>;
   status: 'active' | 'inactive';
   installedAt: Date;
@@ -29,6 +31,7 @@ export interface InstalledConversation extends ConversationKey {
 export interface InstallationDetails extends ConversationKey {
   scope: ConversationScope;
   teamId?: string;
+  userId?: string;
   reference: Record<string, unknown>;
 }
 
@@ -47,6 +50,7 @@ export function recordInstallation(
     conversationId: details.conversationId,
     scope: details.scope,
     ...(details.teamId ? { teamId: details.teamId } : {}),
+    ...(details.userId ? { userId: details.userId } : {}),
     reference: details.reference,
     status: 'active',
     installedAt: keepsFirstInstall && existing ? existing.installedAt : at,
@@ -60,6 +64,7 @@ function sameInstallation(a: InstalledConversation, b: InstalledConversation): b
     a.status === b.status &&
     a.scope === b.scope &&
     a.teamId === b.teamId &&
+    a.userId === b.userId &&
     a.installedAt.getTime() === b.installedAt.getTime() &&
     JSON.stringify(a.reference) === JSON.stringify(b.reference)
   );

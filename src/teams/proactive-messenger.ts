@@ -1,0 +1,121 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import {
+  type Activity,
+  CardFactory,
+  type ConversationReference,
+  MessageFactory,
+  TurnContext,
+} from 'botbuilder';
+import type { ClusterPlace } from '../domain/clusters/cluster';
+import type { ConversationKey } from '../domain/conversations/installed-conversation';
+import type { InstallationService } from '../services/installation-service';
+import type { ConversationStore, Messenger, OutgoingMessage, SendOutcome } from '../services/ports';
+import type { SendLimiter } from '../services/send-limiter';
+import { type SendFailure, sendWithPolicy } from '../services/send-policy';
+
+/**
+ * Proactive messages through the Bot Connector, using the conversation references stored when the
+ * bot was installed. Only conversations the bot is in are ever messaged.
+ */
+export class TeamsMessenger implements Messenger {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+    private readonly conversations: ConversationStore,
+    private readonly installations: InstallationService,
+    private readonly limiter: SendLimiter,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  async postToCluster(place: ClusterPlace, message: OutgoingMessage): Promise<SendOutcome> {
+    const key = { tenantId: place.tenantId, conversationId: place.placeKey };
+    const installed = await this.conversations.find(key);
+    if (installed?.value.status !== 'active') {
+      return { ok: false, reason: 'gone', detail: 'Clusterbot is not installed in this team or chat' };
+    }
+    const reference = installed.value.reference as Partial<ConversationReference>;
+    // A new post in the channel the cluster uses (not a reply in someone's thread).
+    const channel = place.conversationId.split(';')[0] ?? place.conversationId;
+    const target = {
+      ...reference,
+      conversation: { ...reference.conversation, id: channel },
+    } as Partial<ConversationReference>;
+    return this.send(target, message, key);
+  }
+
+  async sendToPerson(
+    tenantId: string,
+    userId: string,
+    message: OutgoingMessage,
+  ): Promise<SendOutcome | 'no-chat'> {
+    const personal = await this.conversations.findPersonal(tenantId, userId);
+    if (!personal) return 'no-chat';
+    return this.send(personal.reference as Partial<ConversationReference>, message, {
+      tenantId,
+      conversationId: personal.conversationId,
+    });
+  }
+
+  private async send(
+    reference: Partial<ConversationReference>,
+    message: OutgoingMessage,
+    key: ConversationKey,
+  ): Promise<SendOutcome> {
+    const outcome = await sendWithPolicy(
+      async () => {
+        await this.limiter.acquire(reference.conversation?.id ?? key.conversationId);
+        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+          // Applied by hand, without an activity id: a new post, not a reply to some earlier message.
+          const activity = TurnContext.applyConversationReference(toActivity(message), {
+            ...reference,
+            activityId: undefined,
+          });
+          const [response] = await context.adapter.sendActivities(context, [activity]);
+          if (!response) throw new Error('the Bot Connector did not accept the message');
+        });
+      },
+      describeFailure,
+      { maxAttempts: 5, sleep: this.sleep },
+    );
+    if (!outcome.ok && outcome.reason === 'gone') {
+      await this.installations.removed(key, 'send-refused');
+    }
+    return outcome;
+  }
+}
+
+function toActivity(message: OutgoingMessage): Partial<Activity> {
+  const mentions = message.mentions ?? [];
+  const mentionText = mentions.map((m) => `<at>${m.name}</at>`).join(', ');
+  const text = [message.text, mentionText].filter(Boolean).join(' ');
+  const activity = message.card
+    ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), text || undefined)
+    : MessageFactory.text(text);
+  activity.summary = message.summary;
+  activity.textFormat = 'markdown';
+  if (mentions.length > 0) {
+    activity.entities = mentions.map((m) => ({
+      type: 'mention',
+      text: `<at>${m.name}</at>`,
+      mentioned: { id: m.userId, name: m.name },
+    }));
+  }
+  return activity;
+}
+
+/** Reads the status and Retry-After from the errors the Bot Connector client throws. */
+function describeFailure(error: unknown): SendFailure {
+  const e = error as {
+    statusCode?: number;
+    status?: number;
+    message?: string;
+    response?: { status?: number; headers?: { get?: (name: string) => string | undefined | null } };
+  };
+  const status = e.statusCode ?? e.status ?? e.response?.status;
+  const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
+  return {
+    ...(status !== undefined ? { status } : {}),
+    ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+    message: e.message ?? String(error),
+  };
+}
