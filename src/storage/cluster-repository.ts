@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { AcademicYear, HalfTermNumber } from '../domain/calendar/academic-year';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
@@ -77,7 +77,7 @@ export class ClusterRepository implements ClusterStore {
       const query = this.clusters.listEntities<Entity>({
         // Everything but the RSVP rows (they are read per meeting by RsvpRepository).
         queryOptions: {
-          filter: `PartitionKey eq '${clusterId.replace(/'/g, "''")}' and (RowKey lt 'rsvp|' or RowKey ge 'rsvp}')`,
+          filter: odata`PartitionKey eq ${clusterId} and (RowKey lt 'rsvp|' or RowKey ge 'rsvp}')`,
         },
       });
       for await (const row of query) rows.push(row);

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type {
   ConversationKey,
   ConversationScope,
@@ -53,11 +53,10 @@ export class ConversationRepository implements ConversationStore {
   }
 
   async findPersonal(tenantId: string, userId: string): Promise<InstalledConversation | undefined> {
-    const escape = (v: string) => v.replace(/'/g, "''");
     try {
       const rows = this.table.listEntities<ConversationEntity>({
         queryOptions: {
-          filter: `PartitionKey eq '${escape(conversationKeys.partitionKey(tenantId))}' and scope eq 'personal' and userId eq '${escape(userId)}' and status eq 'active'`,
+          filter: odata`PartitionKey eq ${conversationKeys.partitionKey(tenantId)} and scope eq 'personal' and userId eq ${userId} and status eq 'active'`,
         },
       });
       for await (const row of rows) return fromEntity(row);

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 import type { RsvpStore, Versioned } from '../services/ports';
 import { isNotFound, translateStorageError } from './storage-error-translation';
@@ -23,7 +23,7 @@ export class RsvpRepository implements RsvpStore {
     try {
       const rows = this.clusters.listEntities<{ json: string }>({
         queryOptions: {
-          filter: `PartitionKey eq '${clusterId.replace(/'/g, "''")}' and RowKey ge '${prefix.replace(/'/g, "''")}' and RowKey lt '${prefix.replace(/'/g, "''")}~'`,
+          filter: odata`PartitionKey eq ${clusterId} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`,
         },
       });
       for await (const row of rows) answers.push(parse(row.json));

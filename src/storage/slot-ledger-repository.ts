@@ -1,5 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
-import { RestError } from '@azure/data-tables';
+import { odata, RestError, type TableClient } from '@azure/data-tables';
 import type { SlotLedger, SlotOutcome } from '../services/ports';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
@@ -32,7 +31,7 @@ export class SlotLedgerRepository implements SlotLedger {
     try {
       const rows = this.deliveries.listEntities<SlotRow>({
         queryOptions: {
-          filter: `PartitionKey eq '${clusterId.replace(/'/g, "''")}' and status ne 'claimed'`,
+          filter: odata`PartitionKey eq ${clusterId} and status ne 'claimed'`,
         },
       });
       for await (const row of rows) if (row.slotId) done.add(row.slotId);
