@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { ALL_COMMANDS } from './commands/all-commands';
 import { CommandRegistry } from './commands/command-registry';
 import type { Clock } from './domain/clock';
@@ -7,11 +8,16 @@ import { CalendarService } from './services/calendar-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
 import { InstallationService } from './services/installation-service';
+import type { ConversationStore, Messenger } from './services/ports';
+import { ReminderJob } from './services/reminder-job';
 import { RotaService } from './services/rota-service';
+import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
 import { rotaLink } from './services/signed-links';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
+import { RsvpRepository } from './storage/rsvp-repository';
+import { SlotLedgerRepository } from './storage/slot-ledger-repository';
 import type { TableStorage } from './storage/table-storage';
 import type { BotDependencies } from './teams/bot-dependencies';
 
@@ -22,14 +28,20 @@ export interface CompositionSettings {
   /** Read when a link is made, so it can be the address the server ended up listening on. */
   publicBaseUrl: () => string;
   linkSigningSecret: string;
+  /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
+  createMessenger: (conversations: ConversationStore, installations: InstallationService) => Messenger;
 }
 
 /**
  * Builds the services, the command registry and the bot's dependencies from storage and a clock.
  * The server and the bot tests both use this, so tests run exactly what production runs.
  */
-export function composeClusterbot(settings: CompositionSettings): BotDependencies & { rota: RotaService } {
+export function composeClusterbot(
+  settings: CompositionSettings,
+): BotDependencies & { rota: RotaService; workspace: ClusterWorkspace; reminders: ReminderJob } {
   const { tables, clock, logger } = settings;
+  const conversations = new ConversationRepository(tables.table('conversations'));
+  const installations = new InstallationService(conversations, clock);
   const workspace = new ClusterWorkspace(
     new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks')),
     clock,
@@ -43,10 +55,15 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
   });
-  return {
-    commands,
-    installations: new InstallationService(new ConversationRepository(tables.table('conversations')), clock),
-    logger,
-    rota,
-  };
+  const rsvp = new RsvpService(workspace, new RsvpRepository(tables.table('clusters')));
+  const reminders = new ReminderJob({
+    store: workspace.store,
+    ledger: new SlotLedgerRepository(tables.table('deliveries')),
+    rsvp,
+    messenger: settings.createMessenger(conversations, installations),
+    clock,
+    instance: `${hostname()}:${process.pid}`,
+    log: (level, fields, message) => logger[level](fields, message),
+  });
+  return { commands, installations, rsvp, clock, logger, rota, workspace, reminders };
 }

@@ -3,6 +3,7 @@ import { composeClusterbot } from './compose-clusterbot';
 import type { Config } from './config/load-config';
 import { createHttpServer } from './http/create-http-server';
 import type { Logger } from './logging/logger';
+import { startReminderScheduler } from './scheduler/reminder-scheduler';
 import { rotaCalendarDownload } from './services/rota-calendar-download';
 import { type LocalAzurite, startLocalAzurite } from './storage/local-azurite';
 import { TableStorage } from './storage/table-storage';
@@ -10,6 +11,7 @@ import { systemClock } from './system-clock';
 import { createClusterbot } from './teams/clusterbot';
 import { createTeamsAdapter } from './teams/create-teams-adapter';
 import { createMessageEndpoint } from './teams/message-endpoint';
+import { teamsMessengerFactory } from './teams/proactive-messenger';
 
 export interface RunningClusterbot {
   url: string;
@@ -41,14 +43,18 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
     });
 
     let listeningUrl = `http://localhost:${config.port}`;
-    const { rota, ...dependencies } = composeClusterbot({
+    const adapter = createTeamsAdapter(config.auth);
+    const { rota, reminders, ...dependencies } = composeClusterbot({
       tables,
       clock: systemClock,
       logger,
       publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl,
       linkSigningSecret: config.linkSigningSecret,
+      createMessenger: teamsMessengerFactory(
+        adapter,
+        config.auth.mode === 'bot-framework' ? config.auth.botFramework.MicrosoftAppId : '',
+      ),
     });
-    const adapter = createTeamsAdapter(config.auth);
     const bot = createClusterbot(dependencies, adapter);
 
     const app = createHttpServer({
@@ -82,10 +88,15 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     listeningUrl = url;
     logger.info({ url, auth: config.auth.mode }, 'Clusterbot is listening on /api/messages');
+    const scheduler =
+      config.schedulerCron === 'off'
+        ? undefined
+        : startReminderScheduler(reminders, config.schedulerCron, logger);
 
     return {
       url,
       async stop() {
+        await scheduler?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await azurite?.stop();
       },

@@ -39,6 +39,8 @@ export interface Config {
   publicBaseUrl?: string;
   /** Signs download links; random per run unless configured (links then die on restart). */
   linkSigningSecret: string;
+  /** How often the reminder round looks for due work (cron, Europe/London), or 'off'. */
+  schedulerCron: string;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +121,16 @@ const EnvSchema = z
       message:
         'LINK_SIGNING_SECRET must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)',
     }),
+    SCHEDULER_CRON: optionalText
+      .transform((v) => v ?? '*/5 * * * *')
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^(off|(\S+\s+){4,5}\S+)$/,
+            'SCHEDULER_CRON must be a cron expression such as "*/5 * * * *" (every 5 minutes), or "off"',
+          ),
+      ),
     TABLE_PREFIX: optionalText
       .transform((v) => v ?? 'Clusterbot')
       .pipe(
@@ -231,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tablePrefix: e.TABLE_PREFIX,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
+    schedulerCron: e.SCHEDULER_CRON,
   };
 }
 

@@ -1,10 +1,14 @@
 import type { CommandRegistry } from '../commands/command-registry';
+import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { InstallationService } from '../services/installation-service';
+import type { RsvpService } from '../services/rsvp-service';
 
 /** What the listeners may call: services and the command registry, never storage directly. */
 export interface BotDependencies {
   commands: CommandRegistry;
   installations: InstallationService;
+  rsvp: RsvpService;
+  clock: Clock;
   logger: Logger;
 }

@@ -6,6 +6,7 @@ import { registerBotRemovedListener } from './listeners/bot-removed-listener';
 import { registerCardCommandActions } from './listeners/card-command-actions';
 import { registerCommandMessageListener } from './listeners/command-message-listener';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
+import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
 import { attachTurnLogger } from './turn-logger';
 
@@ -34,6 +35,7 @@ export function createClusterbot(deps: BotDependencies, adapter?: TeamsAdapter):
   registerInstallationUpdateListener(application, deps);
   registerShowHelpAction(application, deps);
   registerCardCommandActions(application, deps);
+  registerRsvpActions(application, deps);
   registerCommandMessageListener(application, deps);
 
   application.error(async (context, error) => {

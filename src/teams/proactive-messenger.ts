@@ -10,7 +10,7 @@ import type { ClusterPlace } from '../domain/clusters/cluster';
 import type { ConversationKey } from '../domain/conversations/installed-conversation';
 import type { InstallationService } from '../services/installation-service';
 import type { ConversationStore, Messenger, OutgoingMessage, SendOutcome } from '../services/ports';
-import type { SendLimiter } from '../services/send-limiter';
+import { SendLimiter } from '../services/send-limiter';
 import { type SendFailure, sendWithPolicy } from '../services/send-policy';
 
 /**
@@ -118,4 +118,15 @@ function describeFailure(error: unknown): SendFailure {
     ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
     message: e.message ?? String(error),
   };
+}
+
+/** The messenger for this adapter, with one send limiter shared by every proactive send. */
+export function teamsMessengerFactory(
+  adapter: TeamsAdapter,
+  botAppId: string,
+  sleep?: (ms: number) => Promise<void>,
+): (conversations: ConversationStore, installations: InstallationService) => Messenger {
+  const limiter = new SendLimiter();
+  return (conversations, installations) =>
+    new TeamsMessenger(adapter, botAppId, conversations, installations, limiter, sleep);
 }

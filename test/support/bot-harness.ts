@@ -1,10 +1,13 @@
+import { TeamsAdapter } from '@microsoft/teams-ai';
 import { type Activity, TestAdapter } from 'botbuilder';
 import { composeClusterbot } from '../../src/compose-clusterbot';
 import { createLogger } from '../../src/logging/logger';
+import type { ReminderJob } from '../../src/services/reminder-job';
 import type { RotaService } from '../../src/services/rota-service';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import type { TableStorage } from '../../src/storage/table-storage';
 import { createClusterbot } from '../../src/teams/clusterbot';
+import { teamsMessengerFactory } from '../../src/teams/proactive-messenger';
 import { fakeClock } from './fake-clock';
 import { freshTableStorage } from './test-tables';
 
@@ -19,6 +22,8 @@ export interface BotHarness {
   conversations: ConversationRepository;
   clock: ReturnType<typeof fakeClock>;
   rota: RotaService;
+  /** The scheduled reminder round, to run by hand in tests. */
+  reminders: ReminderJob;
   /** Sends one activity and returns everything the bot sent back during that turn. */
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 }
@@ -30,12 +35,13 @@ export async function startBotHarness(
   const tables = await freshTableStorage();
   const clock = fakeClock(now);
   const conversations = new ConversationRepository(tables.table('conversations'));
-  const { rota, ...dependencies } = composeClusterbot({
+  const { rota, reminders, ...dependencies } = composeClusterbot({
     tables,
     clock,
     logger,
     publicBaseUrl: () => 'http://localhost:3978',
     linkSigningSecret: TEST_LINK_SECRET,
+    createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', async () => {}),
   });
   const bot = createClusterbot(dependencies);
   const adapter = new TestAdapter((context) => bot.runTurn(context), { channelId: 'msteams' });
@@ -44,6 +50,7 @@ export async function startBotHarness(
     conversations,
     clock,
     rota,
+    reminders,
     async send(activity) {
       adapter.activeQueue.splice(0);
       await adapter.processActivity(activity);

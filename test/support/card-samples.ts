@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
+import { renderReminderCard } from '../../src/cards/reminder-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
 import { renderRotaDownloadCard } from '../../src/cards/rota-download-card';
 import { renderSchoolAddCard } from '../../src/cards/school-add-card';
@@ -33,6 +34,26 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
         },
       ],
       footer: 'In a channel, mention me first.',
+    }),
+  'reminder.json': () =>
+    renderReminderCard({
+      clusterId: 'c1',
+      meetingId: '2026-27#3',
+      meetingDate: '2027-01-19',
+      answerVerb: 'rsvp',
+      refreshVerb: 'rsvpRefresh',
+      userIds: ['29:head'],
+      title: "Roots heads' meeting · Tue 19 Jan 2027, 13:30–15:30",
+      intro: 'Spring 1 meeting, hosted and chaired by Earlsdon.',
+      host: 'Earlsdon',
+      chair: 'Earlsdon',
+      minutes: 'Cannon Park',
+      boardRep: 'Aldermoor Farm',
+      agenda: [{ text: '1. Welcome and apologies' }],
+      papers: 'No papers have been shared yet.',
+      status: 'Your school (Earlsdon) has not answered yet.',
+      tally: 'No answer yet: Earlsdon.',
+      open: true,
     }),
   'rota.json': () =>
     renderRotaCard({

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     expect(config.linkSigningSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(config).toEqual({
       linkSigningSecret: expect.any(String),
+      schedulerCron: '*/5 * * * *',
       port: 3978,
       host: '127.0.0.1',
       nodeEnv: 'development',

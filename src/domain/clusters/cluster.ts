@@ -23,6 +23,8 @@ export interface ClusterProfile {
   createdBy: string;
   /** The next free place in the rota order: positions are never reused. */
   nextPosition: number;
+  /** When reminders go out (London time, HH:MM); 09:00 unless the cluster chose otherwise. */
+  reminderTime?: string;
 }
 
 export interface School {

@@ -1,0 +1,32 @@
+import template from '../../cards/reminder.json';
+import type { AdaptiveCard } from './adaptive-card';
+import { renderTemplate } from './render-template';
+
+export interface ReminderCardData {
+  clusterId: string;
+  meetingId: string;
+  /** The meeting date the card was made for: a later move makes the card stale. */
+  meetingDate: string;
+  answerVerb: string;
+  refreshVerb: string;
+  /** Who gets their own view of the card (Teams allows at most 60). */
+  userIds: string[];
+  title: string;
+  intro: string;
+  host: string;
+  chair: string;
+  minutes: string;
+  boardRep: string;
+  agenda: Array<{ text: string }>;
+  papers: string;
+  /** The viewer's own line (their school's answer), or the overall count. */
+  status: string;
+  /** The whole tally, for the chair, host and cluster leads only; '' hides it. */
+  tally: string;
+  /** False once the meeting has moved, been cancelled or started: the buttons go. */
+  open: boolean;
+}
+
+export function renderReminderCard(data: ReminderCardData): AdaptiveCard {
+  return renderTemplate(template, data);
+}

@@ -1,0 +1,91 @@
+import type { ReminderCardData } from '../cards/reminder-card';
+import { halfTermName } from '../domain/calendar/academic-year';
+import type { Tally } from '../domain/rsvp/rsvp';
+import { addDays } from '../domain/time/local-date';
+import { formatLocalDate, formatLondon, londonWallClock } from '../domain/time/london-time';
+import type { MeetingAttendance } from './rsvp-service';
+import { staleness } from './rsvp-service';
+
+export const RSVP_VERBS = { answer: 'rsvp', refresh: 'rsvpRefresh' } as const;
+
+/** Until /agenda exists, the standing items every meeting has. */
+const STANDING_ITEMS = [
+  'Welcome and apologies',
+  'Minutes of the last meeting and matters arising',
+  'Any other business',
+];
+
+const ANSWER_WORDS = { attending: 'attending', apologies: 'apologies', deputy: 'sending a deputy' } as const;
+
+export function describeTally(tally: Tally): string {
+  const parts = [
+    tally.attending.length ? `Attending: ${tally.attending.join(', ')}.` : '',
+    tally.deputies.length
+      ? `Deputies: ${tally.deputies.map((d) => `${d.school} (${d.name}, ${d.role})`).join(', ')}.`
+      : '',
+    tally.apologies.length
+      ? `Apologies: ${tally.apologies.map((a) => (a.reason ? `${a.school} (${a.reason})` : a.school)).join(', ')}.`
+      : '',
+    tally.noAnswer.length ? `No answer yet: ${tally.noAnswer.join(', ')}.` : '',
+  ];
+  return parts.filter(Boolean).join('\n\n');
+}
+
+export function countTally(tally: Tally): string {
+  return (
+    `Answers so far: ${tally.attending.length} attending, ${tally.deputies.length} sending a deputy, ` +
+    `${tally.apologies.length} apologies, ${tally.noAnswer.length} not answered yet.`
+  );
+}
+
+/**
+ * The reminder card as one person sees it: their school's answer, and the full tally if they
+ * chair or host the meeting or lead the cluster. Without a viewer: the shared post everyone sees
+ * until their own view loads.
+ */
+export function reminderCardData(
+  attendance: MeetingAttendance,
+  now: Date,
+  viewer?: { userId: string },
+  note?: string,
+): ReminderCardData {
+  const { cluster, meeting, answers, tally } = attendance;
+  const person = viewer ? cluster.people.find((p) => p.userId === viewer.userId) : undefined;
+  const school = cluster.schools.find((s) => s.id === person?.schoolId);
+  const hostSchool = meeting.host?.id;
+  const seesTally = person?.role === 'cluster-lead' || (school !== undefined && school.id === hostSchool);
+  const stale = staleness(meeting, meeting.date, now);
+  let status: string;
+  if (note) status = note;
+  else if (stale) status = `Answers are closed: ${stale}.`;
+  else if (!viewer) status = countTally(tally);
+  else if (!school)
+    status = `You are not listed for a school in ${cluster.profile.name}, so you can't answer for one. Link yourself with /join.`;
+  else {
+    const answer = answers.find((a) => a.schoolId === school.id)?.current;
+    status = answer
+      ? `Your school (${school.name}): ${answer.answer.kind === 'deputy' ? `sending ${answer.answer.name}, ${answer.answer.role}` : ANSWER_WORDS[answer.answer.kind]}. Answered by ${answer.byName}, ${formatLondon(answer.at)}. You can change this until the meeting starts.`
+      : `Your school (${school.name}) has not answered yet.`;
+  }
+  return {
+    clusterId: cluster.profile.id,
+    meetingId: meeting.id,
+    meetingDate: meeting.date,
+    answerVerb: RSVP_VERBS.answer,
+    refreshVerb: RSVP_VERBS.refresh,
+    userIds: cluster.people.map((p) => p.userId).slice(0, 60),
+    title: `${cluster.profile.name} heads' meeting · ${formatLondon(meeting.startsAt)}–${londonWallClock(meeting.endsAt).time}`,
+    intro: meeting.host
+      ? `${halfTermName(meeting.halfTerm)} meeting, hosted and chaired by ${meeting.host.name}. Please answer for your school by ${formatLocalDate(addDays(meeting.date, -2))}.`
+      : `${halfTermName(meeting.halfTerm)} meeting.`,
+    host: meeting.host ? `${meeting.host.name}${meeting.venue ? ` (venue: ${meeting.venue})` : ''}` : '–',
+    chair: meeting.host?.name ?? '–',
+    minutes: meeting.minuteTaker?.name ?? '–',
+    boardRep: meeting.boardRep?.name ?? '–',
+    agenda: STANDING_ITEMS.map((item, i) => ({ text: `${i + 1}. ${item}` })),
+    papers: 'No papers have been shared yet.',
+    status,
+    tally: seesTally && !stale ? describeTally(tally) : '',
+    open: !stale,
+  };
+}
