@@ -112,12 +112,13 @@ export class ReminderJob {
   ) {
     const { meeting, tally } = attendance;
     const when = formatLondon(meeting.startsAt);
-    const heads = cluster.people.filter(
-      (p) =>
-        p.schoolId &&
-        (p.role === 'head' || p.role === 'cluster-lead') &&
-        cluster.schools.some((s) => s.id === p.schoolId && !s.leftOn),
-    );
+    const position = new Map(cluster.schools.filter((s) => !s.leftOn).map((s) => [s.id, s.position]));
+    // Heads of member schools, in rota order.
+    const heads = cluster.people
+      .filter(
+        (p) => p.schoolId && (p.role === 'head' || p.role === 'cluster-lead') && position.has(p.schoolId),
+      )
+      .sort((a, b) => (position.get(a.schoolId ?? '') ?? 0) - (position.get(b.schoolId ?? '') ?? 0));
     switch (slot.kind) {
       case 'reminder': {
         const withoutChat: Array<{ userId: string; name: string }> = [];
@@ -142,7 +143,9 @@ export class ReminderJob {
         return `reminder: channel and ${heads.length - withoutChat.length} personal chat(s); ${withoutChat.length} mentioned`;
       }
       case 'nudge': {
-        const unanswered = cluster.schools.filter((s) => tally.noAnswer.includes(s.name));
+        const unanswered = cluster.schools
+          .filter((s) => tally.noAnswer.includes(s.name))
+          .sort((a, b) => a.position - b.position);
         if (unanswered.length === 0) return 'nudge: every school has answered';
         const mentions = heads
           .filter((h) => unanswered.some((s) => s.id === h.schoolId))

@@ -49,6 +49,8 @@ export function reminderCardData(
   viewer?: { userId: string },
   note?: string,
 ): ReminderCardData {
+  // A card is re-rendered for the meeting as it is now (a moved meeting shows its new date);
+  // `note` explains any change to the person who clicked.
   const { cluster, meeting, answers, tally } = attendance;
   const person = viewer ? cluster.people.find((p) => p.userId === viewer.userId) : undefined;
   const school = cluster.schools.find((s) => s.id === person?.schoolId);

@@ -38,7 +38,9 @@ export class RsvpService {
     const meeting = buildRota(cluster, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
     if (!meeting) return fail('this meeting is no longer on the rota');
     const answers = await this.rsvps.answersFor(clusterId, meetingId);
-    const members = cluster.schools.filter((s) => !s.leftOn || s.leftOn > meeting.date);
+    const members = cluster.schools
+      .filter((s) => !s.leftOn || s.leftOn > meeting.date)
+      .sort((a, b) => a.position - b.position);
     return succeed({ cluster, meeting, answers, tally: tallyAnswers(members, answers) });
   }
 

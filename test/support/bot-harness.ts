@@ -84,3 +84,15 @@ export function cardText(card: unknown): string {
   walk(card);
   return texts.join('\n');
 }
+
+/** Another bot instance on the same storage and clock (as when several instances run). */
+export function secondInstance(bot: BotHarness): ReminderJob {
+  return composeClusterbot({
+    tables: bot.tables,
+    clock: bot.clock,
+    logger: createLogger('silent'),
+    publicBaseUrl: () => 'http://localhost:3978',
+    linkSigningSecret: TEST_LINK_SECRET,
+    createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', async () => {}),
+  }).reminders;
+}

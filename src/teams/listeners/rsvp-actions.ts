@@ -58,6 +58,8 @@ export function registerRsvpActions(app: Application, deps: BotDependencies): vo
             key,
           );
           if (!result.ok) note = `${result.problem.charAt(0).toUpperCase()}${result.problem.slice(1)}.`;
+          if (!result.ok && /has moved to/.test(result.problem))
+            note += ' This card now shows the new date: please answer again.';
           log.info({ verb, answer: answer.kind, stored: result.ok }, 'rsvp');
         }
       }

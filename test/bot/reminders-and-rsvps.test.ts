@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RsvpRepository } from '../../src/storage/rsvp-repository';
+import { SlotLedgerRepository } from '../../src/storage/slot-ledger-repository';
+import { type BotHarness, cardOf, cardText, secondInstance, startBotHarness } from '../support/bot-harness';
+import { startConnectorRecorder } from '../support/connector-recorder';
+import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import {
+  botAddedToPersonalChat,
+  botAddedToTeam,
+  CHANNEL_ID,
+  cardAction,
+  channelMessage,
+  HEAD_OF_BROAD_HEATH,
+  HEAD_OF_EARLSDON,
+  type Person,
+  personalConversationId,
+} from '../support/teams-activities';
+
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
+const LEAD = HEAD_OF_BROAD_HEATH;
+/** Cannon Park hosts (and so chairs) Autumn 2, Tue 17 Nov 2026, 13:30. */
+const CHAIR = HEAD_OF_EARLSDON;
+const EARLSDON_HEAD: Person = {
+  id: '29:1EarlsdonHead0000000000000000',
+  name: 'Jo Smith',
+  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000001',
+};
+const ALLESLEY_HEAD: Person = {
+  id: '29:1AllesleyHead000000000000000',
+  name: 'Lee Evans',
+  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000002',
+};
+const STRANGER: Person = {
+  id: '29:1Stranger00000000000000000000',
+  name: 'Pat Jones',
+  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000003',
+};
+const AUTUMN_2 = { clusterId: '', meetingId: '2026-27#2', meetingDate: '2026-11-17' };
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function rootsWithHeads() {
+  const connector = await startConnectorRecorder();
+  closers.push(connector.close);
+  const bot = await startBotHarness('2026-11-10T08:00:00Z');
+  const say = (text: string, from = LEAD) => bot.send(channelMessage(text, from));
+  await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
+  await say('/setup Roots');
+  await say(`/school import Roots\n${COVENTRY}`);
+  await say(`/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
+  await say('/join Cannon Park', CHAIR);
+  await say('/join Earlsdon', EARLSDON_HEAD);
+  await say('/join Allesley', ALLESLEY_HEAD);
+  // Jo Smith has Clusterbot in a personal chat, so her reminder also arrives there.
+  await bot.send({ ...botAddedToPersonalChat(EARLSDON_HEAD), serviceUrl: connector.serviceUrl });
+  connector.requests.splice(0);
+  const [rota] = await say('/rota ics');
+  const actions = (cardOf(rota)?.actions ?? []) as Array<{ url?: string }>;
+  const url = new URL(String(actions[0]?.url));
+  const clusterId = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+  return { bot, connector, meeting: { ...AUTUMN_2, clusterId } };
+}
+
+/** The first card attached to a message the bot sent to the connector. */
+function firstCard(body: Record<string, unknown> | undefined): unknown {
+  const attachments = (body?.attachments ?? []) as Array<{ content?: unknown }>;
+  return attachments[0]?.content;
+}
+
+function invokeCard(replies: Partial<Activity>[]) {
+  const response = replies.find((r) => r.type === 'invokeResponse')?.value as {
+    status: number;
+    body: { type: string; value: Record<string, unknown> | string };
+  };
+  return response;
+}
+
+async function click(
+  bot: BotHarness,
+  person: Person,
+  data: Record<string, unknown>,
+  verb = 'rsvp',
+  id?: string,
+) {
+  const activity = cardAction(verb, data, person, 'channel');
+  return invokeCard(await bot.send(id ? { ...activity, id } : activity));
+}
+
+describe('week-before reminders and answers on the card', () => {
+  it('posts the reminder a week before, and heads answer for their schools on it', async () => {
+    const { bot, connector, meeting } = await rootsWithHeads();
+
+    bot.clock.set('2026-11-10T09:02:00Z');
+    const first = await bot.reminders.tick();
+    expect(first.sent).toEqual(['2026-27#2|2026-11-17|reminder']);
+
+    const posts = connector.requests.filter((r) => r.method === 'POST');
+    const channelPost = posts.find((r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`);
+    const card = firstCard(channelPost?.body);
+    expect(cardText(card)).toContain("Roots heads' meeting · Tue 17 Nov 2026, 13:30–15:30");
+    expect(cardText(card)).toContain('hosted and chaired by Cannon Park');
+    expect(cardText(card)).toContain(
+      'Answers so far: 0 attending, 0 sending a deputy, 0 apologies, 17 not answered yet.',
+    );
+    expect(channelPost?.body.text).toBe(
+      'Please answer for your school on the card: <at>Priya Shah</at>, <at>Lee Evans</at>',
+    );
+    const personal = posts.find(
+      (r) => r.path === `/v3/conversations/${personalConversationId(EARLSDON_HEAD)}/activities`,
+    );
+    expect(cardText(firstCard(personal?.body))).toContain('Your school (Earlsdon) has not answered yet.');
+
+    expect((await bot.reminders.tick()).sent).toEqual([]);
+    expect(connector.requests.filter((r) => r.method === 'POST')).toHaveLength(posts.length);
+
+    const attending = await click(bot, CHAIR, { ...meeting, answer: 'attending' });
+    expect(attending.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(attending.body.value)).toContain(
+      'Your school (Cannon Park): attending. Answered by Priya Shah',
+    );
+
+    const apologies = await click(bot, EARLSDON_HEAD, {
+      ...meeting,
+      answer: 'apologies',
+      reason: 'Ofsted inspection',
+    });
+    expect(cardText(apologies.body.value)).toContain('Your school (Earlsdon): apologies.');
+    expect(cardText(apologies.body.value)).not.toContain('Ofsted inspection'); // reasons are for the chair
+
+    await click(bot, ALLESLEY_HEAD, {
+      ...meeting,
+      answer: 'deputy',
+      deputyName: 'Sam Okafor',
+      deputyRole: 'Deputy head',
+    });
+    const stranger = await click(bot, STRANGER, { ...meeting, answer: 'attending' });
+    expect(cardText(stranger.body.value)).toContain('You are not listed for a school in Roots');
+
+    const chairView = await click(bot, CHAIR, meeting, 'rsvpRefresh');
+    expect(cardText(chairView.body.value)).toContain('Attending: Cannon Park.');
+    expect(cardText(chairView.body.value)).toContain('Deputies: Allesley (Sam Okafor, Deputy head).');
+    expect(cardText(chairView.body.value)).toContain('Apologies: Earlsdon (Ofsted inspection).');
+    expect(cardText(chairView.body.value)).toMatch(/No answer yet: Aldermoor Farm, .*Wyken Croft\./);
+
+    const headView = await click(bot, EARLSDON_HEAD, meeting, 'rsvpRefresh');
+    expect(cardText(headView.body.value)).not.toContain('Attending: Cannon Park.');
+  });
+
+  it('stores one answer when Teams delivers the same click three times', async () => {
+    const { bot, meeting } = await rootsWithHeads();
+    const data = { ...meeting, answer: 'attending' };
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => click(bot, CHAIR, data, 'rsvp', 'f:1763990000000-same-click')),
+    );
+    for (const response of responses) expect(response.status).toBe(200);
+
+    const stored = await new RsvpRepository(bot.tables.table('clusters')).answersFor(
+      meeting.clusterId,
+      meeting.meetingId,
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.history.map((h) => h.key)).toEqual(['f:1763990000000-same-click']);
+  });
+
+  it('nudges schools that have not answered, then sends the chair a summary (counts only in the channel)', async () => {
+    const { bot, connector, meeting } = await rootsWithHeads();
+    bot.clock.set('2026-11-10T09:02:00Z');
+    await bot.reminders.tick();
+    await click(bot, EARLSDON_HEAD, { ...meeting, answer: 'apologies', reason: 'Ofsted inspection' });
+    connector.requests.splice(0);
+
+    bot.clock.set('2026-11-15T09:01:00Z');
+    expect((await bot.reminders.tick()).sent).toEqual(['2026-27#2|2026-11-17|nudge']);
+    const nudge = connector.requests.find((r) => r.method === 'POST');
+    expect(String(nudge?.body.text)).toContain('We still need answers from Aldermoor Farm, Cannon Park,');
+    expect(String(nudge?.body.text)).not.toContain('Earlsdon,');
+    expect(nudge?.body.entities).toEqual(
+      expect.arrayContaining([expect.objectContaining({ mentioned: { id: CHAIR.id, name: CHAIR.name } })]),
+    );
+
+    connector.requests.splice(0);
+    bot.clock.set('2026-11-16T09:01:00Z');
+    expect((await bot.reminders.tick()).sent).toEqual(['2026-27#2|2026-11-17|summary']);
+    const summary = connector.requests.find((r) => r.method === 'POST');
+    expect(String(summary?.body.text)).toContain('1 apologies, 16 not answered yet');
+    expect(String(summary?.body.text)).not.toContain('Ofsted');
+  });
+
+  it('answers a card whose meeting has moved or been cancelled with an updated card saying so', async () => {
+    const { bot, meeting } = await rootsWithHeads();
+    await bot.send(channelMessage('/rota move autumn 2 to 19/11/2026'));
+    const stale = await click(bot, CHAIR, { ...meeting, answer: 'attending' });
+    expect(cardText(stale.body.value)).toContain(
+      'The Autumn 2 2026-27 meeting has moved to Thu 19 Nov 2026, 13:30. This card now shows the new date: please answer again.',
+    );
+    expect(JSON.stringify(stale.body.value)).toContain('"meetingDate":"2026-11-19"');
+    const chairView = await click(bot, CHAIR, { ...meeting, meetingDate: '2026-11-19' }, 'rsvpRefresh');
+    expect(cardText(chairView.body.value)).toContain('No answer yet: Aldermoor Farm, Cannon Park'); // the old click was not stored
+
+    await bot.send(channelMessage('/rota skip autumn 2'));
+    const cancelled = await click(bot, CHAIR, { ...meeting, meetingDate: '2026-11-19', answer: 'attending' });
+    expect(cardText(cancelled.body.value)).toContain('The Autumn 2 2026-27 meeting has been cancelled.');
+    expect((cancelled.body.value as { actions?: unknown[] }).actions).toEqual([]);
+  });
+
+  it('retries a reminder whose claim was left by a crashed instance, once its lease has run out', async () => {
+    const { bot, connector, meeting } = await rootsWithHeads();
+    const ledger = new SlotLedgerRepository(bot.tables.table('deliveries'));
+    const slot = '2026-27#2|2026-11-17|reminder';
+    await ledger.claim(
+      meeting.clusterId,
+      slot,
+      'crashed-instance',
+      new Date('2026-11-10T09:00:30Z'),
+      10 * 60_000,
+    );
+
+    bot.clock.set('2026-11-10T09:05:00Z');
+    expect((await bot.reminders.tick()).sent).toEqual([]);
+    bot.clock.set('2026-11-10T09:11:00Z');
+    expect((await bot.reminders.tick()).sent).toEqual([slot]);
+    bot.clock.set('2026-11-10T09:16:00Z');
+    expect((await bot.reminders.tick()).sent).toEqual([]);
+    expect(
+      connector.requests.filter((r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`),
+    ).toHaveLength(1);
+  });
+
+  it('sends each reminder once when two instances run the same round', async () => {
+    const { bot, connector } = await rootsWithHeads();
+    const other = secondInstance(bot);
+    bot.clock.set('2026-11-10T09:02:00Z');
+    const [a, b] = await Promise.all([bot.reminders.tick(), other.tick()]);
+    expect([...a.sent, ...b.sent]).toEqual(['2026-27#2|2026-11-17|reminder']);
+    expect(
+      connector.requests.filter((r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`),
+    ).toHaveLength(1);
+    expect(
+      connector.requests.filter((r) => r.path.includes(personalConversationId(EARLSDON_HEAD))),
+    ).toHaveLength(1);
+  });
+
+  it('catches up after downtime while the meeting is still ahead, and drops what is too late', async () => {
+    const { bot, connector } = await rootsWithHeads();
+    bot.clock.set('2026-11-16T10:00:00Z');
+    const report = await bot.reminders.tick();
+    expect(report.sent).toEqual(['2026-27#2|2026-11-17|reminder', '2026-27#2|2026-11-17|summary']);
+    expect(report.dropped).toEqual(['2026-27#2|2026-11-17|nudge']);
+    connector.requests.splice(0);
+    bot.clock.set('2026-11-17T14:00:00Z');
+    expect(await bot.reminders.tick()).toMatchObject({ sent: [], dropped: [] });
+    expect(connector.requests).toEqual([]);
+  });
+});
