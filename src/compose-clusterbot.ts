@@ -56,14 +56,15 @@ export function composeClusterbot(
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
   });
   const rsvp = new RsvpService(workspace, new RsvpRepository(tables.table('clusters')));
+  const messenger = settings.createMessenger(conversations, installations);
   const reminders = new ReminderJob({
     store: workspace.store,
     ledger: new SlotLedgerRepository(tables.table('deliveries')),
     rsvp,
-    messenger: settings.createMessenger(conversations, installations),
+    messenger,
     clock,
     instance: `${hostname()}:${process.pid}`,
     log: (level, fields, message) => logger[level](fields, message),
   });
-  return { commands, installations, rsvp, clock, logger, rota, workspace, reminders };
+  return { commands, installations, rsvp, messenger, clock, logger, rota, workspace, reminders };
 }

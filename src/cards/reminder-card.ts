@@ -9,6 +9,7 @@ export interface ReminderCardData {
   meetingDate: string;
   answerVerb: string;
   refreshVerb: string;
+  guestVerb: string;
   /** Who gets their own view of the card (Teams allows at most 60). */
   userIds: string[];
   title: string;

@@ -14,6 +14,7 @@ import type {
 } from '../domain/clusters/cluster';
 import type { ConversationKey, InstalledConversation } from '../domain/conversations/installed-conversation';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
+import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 
 /** A stored record together with the version it was read at (an ETag, for optimistic updates). */
@@ -56,6 +57,14 @@ export interface ClusterStore {
 /** Answers to meeting invitations: one row per school per meeting, updated under its ETag. */
 export interface RsvpStore {
   answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]>;
+  guestsFor(clusterId: string, meetingId: string): Promise<GuestRequest[]>;
+  findGuest(
+    clusterId: string,
+    meetingId: string,
+    guestId: string,
+  ): Promise<Versioned<GuestRequest> | undefined>;
+  /** Creates or replaces a guest request; with `version`, only if unchanged since it was read. */
+  saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void>;
   find(clusterId: string, meetingId: string, schoolId: string): Promise<Versioned<SchoolRsvp> | undefined>;
   /** @throws AlreadyExistsError when someone answered for the school meanwhile. */
   create(clusterId: string, rsvp: SchoolRsvp): Promise<void>;

@@ -1,12 +1,19 @@
+import type { GuestApprovalCardData } from '../cards/guest-approval-card';
 import type { ReminderCardData } from '../cards/reminder-card';
 import { halfTermName } from '../domain/calendar/academic-year';
+import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { Tally } from '../domain/rsvp/rsvp';
 import { addDays } from '../domain/time/local-date';
 import { formatLocalDate, formatLondon, londonWallClock } from '../domain/time/london-time';
 import type { MeetingAttendance } from './rsvp-service';
 import { staleness } from './rsvp-service';
 
-export const RSVP_VERBS = { answer: 'rsvp', refresh: 'rsvpRefresh' } as const;
+export const RSVP_VERBS = {
+  answer: 'rsvp',
+  refresh: 'rsvpRefresh',
+  guestRequest: 'guestRequest',
+  guestDecision: 'guestDecision',
+} as const;
 
 /** Until /agenda exists, the standing items every meeting has. */
 const STANDING_ITEMS = [
@@ -27,6 +34,18 @@ export function describeTally(tally: Tally): string {
       ? `Apologies: ${tally.apologies.map((a) => (a.reason ? `${a.school} (${a.reason})` : a.school)).join(', ')}.`
       : '',
     tally.noAnswer.length ? `No answer yet: ${tally.noAnswer.join(', ')}.` : '',
+    tally.guests.some((g) => g.status === 'approved')
+      ? `Guests: ${tally.guests
+          .filter((g) => g.status === 'approved')
+          .map((g) => `${g.name} (${g.role}) with ${g.school}`)
+          .join(', ')}.`
+      : '',
+    tally.guests.some((g) => g.status === 'pending')
+      ? `Guests waiting for the host's agreement: ${tally.guests
+          .filter((g) => g.status === 'pending')
+          .map((g) => `${g.name} (${g.role}) with ${g.school}`)
+          .join(', ')}.`
+      : '',
   ];
   return parts.filter(Boolean).join('\n\n');
 }
@@ -65,9 +84,14 @@ export function reminderCardData(
     status = `You are not listed for a school in ${cluster.profile.name}, so you can't answer for one. Link yourself with /join.`;
   else {
     const answer = answers.find((a) => a.schoolId === school.id)?.current;
+    const guests = attendance.guests
+      .filter((g) => g.schoolId === school.id)
+      .map((g) => ` Guest ${g.name}: ${g.status === 'pending' ? 'waiting for the host' : g.status}.`)
+      .join('');
     status = answer
       ? `Your school (${school.name}): ${answer.answer.kind === 'deputy' ? `sending ${answer.answer.name}, ${answer.answer.role}` : ANSWER_WORDS[answer.answer.kind]}. Answered by ${answer.byName}, ${formatLondon(answer.at)}. You can change this until the meeting starts.`
       : `Your school (${school.name}) has not answered yet.`;
+    status += guests;
   }
   return {
     clusterId: cluster.profile.id,
@@ -75,6 +99,7 @@ export function reminderCardData(
     meetingDate: meeting.date,
     answerVerb: RSVP_VERBS.answer,
     refreshVerb: RSVP_VERBS.refresh,
+    guestVerb: RSVP_VERBS.guestRequest,
     userIds: cluster.people.map((p) => p.userId).slice(0, 60),
     title: `${cluster.profile.name} heads' meeting · ${formatLondon(meeting.startsAt)}–${londonWallClock(meeting.endsAt).time}`,
     intro: meeting.host
@@ -89,5 +114,34 @@ export function reminderCardData(
     status,
     tally: seesTally && !stale ? describeTally(tally) : '',
     open: !stale,
+  };
+}
+
+/** The host's approve / decline card for one guest request. */
+export function guestApprovalCardData(
+  attendance: MeetingAttendance,
+  request: GuestRequest,
+  now: Date,
+): GuestApprovalCardData {
+  const { cluster, meeting } = attendance;
+  const stale = staleness(meeting, meeting.date, now);
+  const school = cluster.schools.find((s) => s.id === request.schoolId)?.name ?? 'a member school';
+  const decided =
+    request.status === 'pending'
+      ? undefined
+      : `${request.status === 'approved' ? 'Approved' : 'Declined'} by ${request.decidedByName ?? 'the host'}${request.decidedAt ? `, ${formatLondon(request.decidedAt)}` : ''}.`;
+  return {
+    clusterId: cluster.profile.id,
+    meetingId: meeting.id,
+    guestId: request.id,
+    verb: RSVP_VERBS.guestDecision,
+    title: `Guest request: ${cluster.profile.name} meeting ${formatLondon(meeting.startsAt)}`,
+    explanation: `${meeting.host?.name ?? 'The host school'} hosts this meeting, so the host agrees guests beforehand.`,
+    guestName: request.name,
+    guestRole: request.role,
+    school,
+    askedBy: request.requestedByName,
+    status: stale ? `Closed: ${stale}.` : (decided ?? 'Waiting for the host to approve or decline.'),
+    open: !stale && request.status === 'pending',
   };
 }

@@ -1,6 +1,7 @@
 import { halfTermName } from '../domain/calendar/academic-year';
-import type { ClusterSnapshot, School } from '../domain/clusters/cluster';
+import type { ClusterPerson, ClusterSnapshot, School } from '../domain/clusters/cluster';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
+import { decideGuest, type GuestRequest, guestRequestId } from '../domain/rsvp/guest-request';
 import {
   type RsvpAnswer,
   recordAnswer,
@@ -20,6 +21,7 @@ export interface MeetingAttendance {
   cluster: ClusterSnapshot;
   meeting: PlannedMeeting;
   answers: SchoolRsvp[];
+  guests: GuestRequest[];
   tally: Tally;
 }
 
@@ -37,17 +39,85 @@ export class RsvpService {
     const cluster = stored.value;
     const meeting = buildRota(cluster, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
     if (!meeting) return fail('this meeting is no longer on the rota');
-    const answers = await this.rsvps.answersFor(clusterId, meetingId);
+    const [answers, guests] = await Promise.all([
+      this.rsvps.answersFor(clusterId, meetingId),
+      this.rsvps.guestsFor(clusterId, meetingId),
+    ]);
     const members = cluster.schools
       .filter((s) => !s.leftOn || s.leftOn > meeting.date)
       .sort((a, b) => a.position - b.position);
-    return succeed({ cluster, meeting, answers, tally: tallyAnswers(members, answers) });
+    return succeed({ cluster, meeting, answers, guests, tally: tallyAnswers(members, answers, guests) });
   }
 
   /**
    * Records a school's answer. Only people linked to a school answer for it; the latest answer
    * wins; the same delivery (`key`) seen again stores nothing new.
    */
+  /** A head asks to bring a guest; the host school decides. Asking again for the same guest updates the request. */
+  async requestGuest(
+    clusterId: string,
+    meetingId: string,
+    meetingDate: string,
+    actor: Actor,
+    guest: { name: string; role: string },
+  ): Promise<Outcome<{ request: GuestRequest; hosts: ClusterPerson[]; attendance: MeetingAttendance }>> {
+    const attendance = await this.attendance(clusterId, meetingId);
+    if (!attendance.ok) return attendance;
+    const { cluster, meeting } = attendance.value;
+    const stale = staleness(meeting, meetingDate, this.workspace.clock());
+    if (stale) return fail(stale);
+    const school = schoolOf(cluster, actor.userId);
+    if (!school) return fail(notListed(cluster));
+    const request: GuestRequest = {
+      id: guestRequestId(school.id, guest.name),
+      meetingId,
+      schoolId: school.id,
+      name: guest.name,
+      role: guest.role,
+      requestedBy: actor.userId,
+      requestedByName: actor.name,
+      at: this.workspace.clock(),
+      status: 'pending',
+    };
+    await this.rsvps.saveGuest(clusterId, request);
+    const updated = await this.attendance(clusterId, meetingId);
+    if (!updated.ok) return updated;
+    return succeed({ request, hosts: hostsOf(cluster, meeting), attendance: updated.value });
+  }
+
+  /** Only the host school's head (or a cluster lead) approves or declines a guest. */
+  async decideGuest(
+    clusterId: string,
+    meetingId: string,
+    guestId: string,
+    decision: 'approved' | 'declined',
+    actor: Actor,
+  ): Promise<Outcome<{ request: GuestRequest; attendance: MeetingAttendance }>> {
+    const attendance = await this.attendance(clusterId, meetingId);
+    if (!attendance.ok) return attendance;
+    const { cluster, meeting } = attendance.value;
+    const stale = staleness(meeting, meeting.date, this.workspace.clock());
+    if (stale) return fail(stale);
+    const person = cluster.people.find((p) => p.userId === actor.userId);
+    const isHost = person?.schoolId !== undefined && person.schoolId === meeting.host?.id;
+    if (!isHost && person?.role !== 'cluster-lead') {
+      return fail(
+        `only the host school (${meeting.host?.name ?? 'not yet known'}) or a cluster lead can agree guests`,
+      );
+    }
+    let decided: GuestRequest | undefined;
+    await retryOnConflict(async () => {
+      const stored = await this.rsvps.findGuest(clusterId, meetingId, guestId);
+      if (!stored) return;
+      decided = decideGuest(stored.value, decision, actor, this.workspace.clock());
+      if (decided !== stored.value) await this.rsvps.saveGuest(clusterId, decided, stored.version);
+    });
+    if (!decided) return fail('that guest request no longer exists');
+    const updated = await this.attendance(clusterId, meetingId);
+    if (!updated.ok) return updated;
+    return succeed({ request: decided, attendance: updated.value });
+  }
+
   async answer(
     clusterId: string,
     meetingId: string,
@@ -61,13 +131,8 @@ export class RsvpService {
     const { cluster, meeting } = attendance.value;
     const stale = staleness(meeting, meetingDate, this.workspace.clock());
     if (stale) return fail(stale);
-    const person = cluster.people.find((p) => p.userId === actor.userId);
-    const school = cluster.schools.find((s) => s.id === person?.schoolId && !s.leftOn);
-    if (!school) {
-      return fail(
-        `you are not listed for a school in ${cluster.profile.name}. Link yourself with **/join** (in the cluster's channel), or ask your cluster lead`,
-      );
-    }
+    const school = schoolOf(cluster, actor.userId);
+    if (!school) return fail(notListed(cluster));
     await retryOnConflict(async () => {
       const stored = await this.rsvps.find(clusterId, meetingId, school.id);
       const next = recordAnswer(stored?.value, meetingId, school.id, {
@@ -94,4 +159,18 @@ export function staleness(meeting: PlannedMeeting, cardDate: string, now: Date):
   if (meeting.date !== cardDate) return `the ${name} meeting has moved to ${formatLondon(meeting.startsAt)}`;
   if (meeting.startsAt.getTime() <= now.getTime()) return `the ${name} meeting has already started`;
   return undefined;
+}
+
+function schoolOf(cluster: ClusterSnapshot, userId: string): School | undefined {
+  const person = cluster.people.find((p) => p.userId === userId);
+  return cluster.schools.find((s) => s.id === person?.schoolId && !s.leftOn);
+}
+
+function notListed(cluster: ClusterSnapshot): string {
+  return `you are not listed for a school in ${cluster.profile.name}. Link yourself with **/join** (in the cluster's channel), or ask your cluster lead`;
+}
+
+/** The people who decide for the host school: its linked head(s) and staff. */
+export function hostsOf(cluster: ClusterSnapshot, meeting: PlannedMeeting): ClusterPerson[] {
+  return cluster.people.filter((p) => p.schoolId !== undefined && p.schoolId === meeting.host?.id);
 }

@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 import type { RsvpStore, Versioned } from '../services/ports';
 import { isNotFound, translateStorageError } from './storage-error-translation';
@@ -12,25 +13,72 @@ import { toTableKey } from './table-key';
 export const rsvpKeys = {
   prefix: (meetingId: string) => `rsvp|${toTableKey(meetingId)}|`,
   row: (meetingId: string, schoolId: string) => `rsvp|${toTableKey(meetingId)}|${toTableKey(schoolId)}`,
+  guestPrefix: (meetingId: string) => `rsvp|${toTableKey(meetingId)}|guest|`,
+  guest: (meetingId: string, guestId: string) => `rsvp|${toTableKey(meetingId)}|guest|${toTableKey(guestId)}`,
 };
 
 export class RsvpRepository implements RsvpStore {
   constructor(private readonly clusters: TableClient) {}
 
   async answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]> {
-    const prefix = rsvpKeys.prefix(meetingId);
-    const answers: SchoolRsvp[] = [];
+    return (await this.rowsFrom(clusterId, rsvpKeys.prefix(meetingId)))
+      .filter((row) => !row.rowKey.startsWith(rsvpKeys.guestPrefix(meetingId)))
+      .map((row) => parse(row.json));
+  }
+
+  async guestsFor(clusterId: string, meetingId: string): Promise<GuestRequest[]> {
+    return (await this.rowsFrom(clusterId, rsvpKeys.guestPrefix(meetingId))).map((row) =>
+      parse<GuestRequest>(row.json),
+    );
+  }
+
+  async findGuest(
+    clusterId: string,
+    meetingId: string,
+    guestId: string,
+  ): Promise<Versioned<GuestRequest> | undefined> {
+    try {
+      const row = await this.clusters.getEntity<{ json: string }>(
+        clusterId,
+        rsvpKeys.guest(meetingId, guestId),
+      );
+      return { value: parse<GuestRequest>(row.json), version: row.etag };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw translateStorageError(error, 'the guest request');
+    }
+  }
+
+  async saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void> {
+    const row = {
+      partitionKey: clusterId,
+      rowKey: rsvpKeys.guest(request.meetingId, request.id),
+      json: JSON.stringify(request),
+    };
+    try {
+      if (version) await this.clusters.updateEntity(row, 'Replace', { etag: version });
+      else await this.clusters.upsertEntity(row, 'Replace');
+    } catch (error) {
+      throw translateStorageError(error, 'the guest request');
+    }
+  }
+
+  private async rowsFrom(
+    clusterId: string,
+    prefix: string,
+  ): Promise<Array<{ rowKey: string; json: string }>> {
+    const found: Array<{ rowKey: string; json: string }> = [];
     try {
       const rows = this.clusters.listEntities<{ json: string }>({
         queryOptions: {
           filter: odata`PartitionKey eq ${clusterId} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`,
         },
       });
-      for await (const row of rows) answers.push(parse(row.json));
+      for await (const row of rows) found.push({ rowKey: row.rowKey ?? '', json: row.json });
     } catch (error) {
       throw translateStorageError(error, 'the answers');
     }
-    return answers;
+    return found;
   }
 
   async find(
@@ -75,8 +123,8 @@ function entity(clusterId: string, rsvp: SchoolRsvp) {
   };
 }
 
-function parse(json: string): SchoolRsvp {
+function parse<T = SchoolRsvp>(json: string): T {
   return JSON.parse(json, (key, value) =>
-    key === 'at' && typeof value === 'string' ? new Date(value) : value,
-  );
+    (key === 'at' || key === 'decidedAt') && typeof value === 'string' ? new Date(value) : value,
+  ) as T;
 }

@@ -2,6 +2,7 @@ import type { CommandRegistry } from '../commands/command-registry';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { InstallationService } from '../services/installation-service';
+import type { Messenger } from '../services/ports';
 import type { RsvpService } from '../services/rsvp-service';
 
 /** What the listeners may call: services and the command registry, never storage directly. */
@@ -9,6 +10,7 @@ export interface BotDependencies {
   commands: CommandRegistry;
   installations: InstallationService;
   rsvp: RsvpService;
+  messenger: Messenger;
   clock: Clock;
   logger: Logger;
 }

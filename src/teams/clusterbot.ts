@@ -5,6 +5,7 @@ import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
 import { registerCardCommandActions } from './listeners/card-command-actions';
 import { registerCommandMessageListener } from './listeners/command-message-listener';
+import { registerGuestActions } from './listeners/guest-actions';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
 import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
@@ -36,6 +37,7 @@ export function createClusterbot(deps: BotDependencies, adapter?: TeamsAdapter):
   registerShowHelpAction(application, deps);
   registerCardCommandActions(application, deps);
   registerRsvpActions(application, deps);
+  registerGuestActions(application, deps);
   registerCommandMessageListener(application, deps);
 
   application.error(async (context, error) => {

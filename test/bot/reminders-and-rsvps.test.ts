@@ -152,6 +152,46 @@ describe('week-before reminders and answers on the card', () => {
     expect(cardText(headView.body.value)).not.toContain('Attending: Cannon Park.');
   });
 
+  it('a head asks to bring a guest, the host approves, and the chair sees the guest in the tally', async () => {
+    const { bot, connector, meeting } = await rootsWithHeads();
+    const asked = await click(
+      bot,
+      ALLESLEY_HEAD,
+      { ...meeting, guestName: 'Dr Ann Lee', guestRole: 'Educational psychologist' },
+      'guestRequest',
+    );
+    expect(cardText(asked.body.value)).toContain(
+      'Your request to bring Dr Ann Lee is with the host, Cannon Park, for approval.',
+    );
+
+    // Cannon Park's head has no personal chat with the bot: the approval card goes to the channel, mentioning her.
+    const approvalPost = connector.requests.find(
+      (r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`,
+    );
+    expect(approvalPost?.body.text).toBe('For the host to approve or decline: <at>Priya Shah</at>');
+    const approvalCard = firstCard(approvalPost?.body) as {
+      actions: Array<{ data: Record<string, unknown> }>;
+    };
+    expect(cardText(approvalCard)).toContain('Waiting for the host to approve or decline.');
+    const approve = approvalCard.actions[0]?.data ?? {};
+
+    const notHost = await click(bot, EARLSDON_HEAD, approve, 'guestDecision');
+    expect(notHost.body.value).toBe(
+      'Sorry, only the host school (Cannon Park) or a cluster lead can agree guests.',
+    );
+
+    const decided = await click(bot, CHAIR, approve, 'guestDecision');
+    expect(cardText(decided.body.value)).toContain('Approved by Priya Shah');
+    expect((decided.body.value as { actions?: unknown[] }).actions).toEqual([]);
+
+    const chairView = await click(bot, CHAIR, meeting, 'rsvpRefresh');
+    expect(cardText(chairView.body.value)).toContain(
+      'Guests: Dr Ann Lee (Educational psychologist) with Allesley.',
+    );
+    const askerView = await click(bot, ALLESLEY_HEAD, meeting, 'rsvpRefresh');
+    expect(cardText(askerView.body.value)).toContain('Guest Dr Ann Lee: approved.');
+  });
+
   it('stores one answer when Teams delivers the same click three times', async () => {
     const { bot, meeting } = await rootsWithHeads();
     const data = { ...meeting, answer: 'attending' };

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
+import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
 import { renderReminderCard } from '../../src/cards/reminder-card';
@@ -15,6 +16,21 @@ import { renderWelcomeCard } from '../../src/cards/welcome-card';
  * The card test fails if a template has no entry here.
  */
 export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
+  'guest-approval.json': () =>
+    renderGuestApprovalCard({
+      clusterId: 'c1',
+      meetingId: '2026-27#2',
+      guestId: 'urn-103700~ann-lee',
+      verb: 'guestDecision',
+      title: 'Guest request: Roots meeting Tue 17 Nov 2026, 13:30',
+      explanation: 'Cannon Park hosts this meeting, so the host agrees guests beforehand.',
+      guestName: 'Dr Ann Lee',
+      guestRole: 'Educational psychologist',
+      school: 'Allesley',
+      askedBy: 'Lee Evans',
+      status: 'Waiting for the host to approve or decline.',
+      open: true,
+    }),
   'help.json': () =>
     renderHelpCard({
       title: 'What Clusterbot can do',
@@ -42,6 +58,7 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       meetingDate: '2027-01-19',
       answerVerb: 'rsvp',
       refreshVerb: 'rsvpRefresh',
+      guestVerb: 'guestRequest',
       userIds: ['29:head'],
       title: "Roots heads' meeting · Tue 19 Jan 2027, 13:30–15:30",
       intro: 'Spring 1 meeting, hosted and chaired by Earlsdon.',

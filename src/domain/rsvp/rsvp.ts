@@ -46,15 +46,23 @@ export interface Tally {
   apologies: Array<{ school: string; reason?: string }>;
   deputies: Array<{ school: string; name: string; role: string }>;
   noAnswer: string[];
+  guests: Array<{ school: string; name: string; role: string; status: 'pending' | 'approved' }>;
 }
 
 /** The chair's view: every member school in exactly one place. */
 export function tallyAnswers(
   schools: ReadonlyArray<{ id: string; name: string }>,
   answers: readonly SchoolRsvp[],
+  guests: ReadonlyArray<{ schoolId: string; name: string; role: string; status: string }> = [],
 ): Tally {
   const byId = new Map(answers.map((a) => [a.schoolId, a.current.answer]));
-  const tally: Tally = { attending: [], apologies: [], deputies: [], noAnswer: [] };
+  const tally: Tally = { attending: [], apologies: [], deputies: [], noAnswer: [], guests: [] };
+  for (const guest of guests) {
+    const school = schools.find((s) => s.id === guest.schoolId);
+    if (school && (guest.status === 'pending' || guest.status === 'approved')) {
+      tally.guests.push({ school: school.name, name: guest.name, role: guest.role, status: guest.status });
+    }
+  }
   for (const school of schools) {
     const answer = byId.get(school.id);
     if (!answer) tally.noAnswer.push(school.name);

@@ -1,12 +1,11 @@
 import type { Application } from '@microsoft/teams-ai';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { renderReminderCard } from '../../cards/reminder-card';
 import { actorOf } from '../../commands/command-definition';
 import type { RsvpAnswer } from '../../domain/rsvp/rsvp';
 import { RSVP_VERBS, reminderCardData } from '../../services/reminder-view';
 import type { BotDependencies } from '../bot-dependencies';
+import { respond } from '../invoke-response';
 import { invocationFrom } from '../turn-input';
 import { turnLogger } from '../turn-logger';
 
@@ -90,12 +89,4 @@ function toAnswer(data: z.infer<typeof RsvpData>): RsvpAnswer | string {
     default:
       return 'Choose Attending, Apologies or Sending a deputy.';
   }
-}
-
-async function respond(context: TurnContext, result: AdaptiveCard | string): Promise<void> {
-  const body =
-    typeof result === 'string'
-      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result }
-      : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result };
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }

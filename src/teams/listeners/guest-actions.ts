@@ -1,0 +1,123 @@
+import type { Application } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import { renderGuestApprovalCard } from '../../cards/guest-approval-card';
+import { renderReminderCard } from '../../cards/reminder-card';
+import { actorOf } from '../../commands/command-definition';
+import { guestApprovalCardData, RSVP_VERBS, reminderCardData } from '../../services/reminder-view';
+import type { BotDependencies } from '../bot-dependencies';
+import { respond } from '../invoke-response';
+import { invocationFrom } from '../turn-input';
+import { turnLogger } from '../turn-logger';
+
+const GuestRequestData = z.object({
+  clusterId: z.string().min(1).max(40),
+  meetingId: z.string().min(1).max(20),
+  meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  guestName: z.string().trim().min(1, "Give the guest's name").max(100),
+  guestRole: z.string().trim().min(1, "Give the guest's role").max(100),
+});
+
+const GuestDecisionData = z.object({
+  clusterId: z.string().min(1).max(40),
+  meetingId: z.string().min(1).max(20),
+  guestId: z.string().min(1).max(200),
+  decision: z.enum(['approved', 'declined']),
+});
+
+/**
+ * Guests are agreed with the host beforehand (seed 002). A head asks on the reminder card; the host
+ * school gets an approve / decline card (in their 1:1 chat if they have one, else the cluster's
+ * channel with a mention); the decision shows on everyone's view of the reminder.
+ */
+export function registerGuestActions(app: Application, deps: BotDependencies): void {
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(
+    RSVP_VERBS.guestRequest,
+    async (context, _state, raw) => {
+      const parsed = GuestRequestData.safeParse(raw ?? {});
+      if (!parsed.success) {
+        await respond(context, parsed.error.issues.map((i) => i.message).join('. '));
+        return 'invalid';
+      }
+      const data = parsed.data;
+      const actor = actorOf(invocationFrom(context.activity));
+      const result = await deps.rsvp.requestGuest(data.clusterId, data.meetingId, data.meetingDate, actor, {
+        name: data.guestName,
+        role: data.guestRole,
+      });
+      let note: string;
+      if (result.ok) {
+        const { request, hosts, attendance } = result.value;
+        const card = renderGuestApprovalCard(guestApprovalCardData(attendance, request, deps.clock()));
+        const summary = `${actor.name} asks to bring a guest to the ${attendance.cluster.profile.name} meeting`;
+        const withoutChat = [];
+        for (const host of hosts) {
+          const sent = await deps.messenger.sendToPerson(
+            attendance.cluster.profile.place.tenantId,
+            host.userId,
+            { card, summary },
+          );
+          if (sent === 'no-chat') withoutChat.push({ userId: host.userId, name: host.name });
+        }
+        if (hosts.length === 0 || withoutChat.length > 0) {
+          await deps.messenger.postToCluster(attendance.cluster.profile.place, {
+            card,
+            summary,
+            text: withoutChat.length
+              ? 'For the host to approve or decline:'
+              : 'No one is linked to the host school yet; a cluster lead can decide:',
+            mentions: withoutChat,
+          });
+        }
+        note = `Your request to bring ${request.name} is with the host, ${attendance.meeting.host?.name ?? 'the host school'}, for approval.`;
+        turnLogger(context, deps.logger).info(
+          { hostsReached: hosts.length - withoutChat.length },
+          'guest requested',
+        );
+      } else {
+        note = `Sorry, ${result.problem}.`;
+      }
+      const attendance = await deps.rsvp.attendance(data.clusterId, data.meetingId);
+      if (!attendance.ok) {
+        await respond(context, note);
+        return note;
+      }
+      await respond(
+        context,
+        renderReminderCard(reminderCardData(attendance.value, deps.clock(), { userId: actor.userId }, note)),
+      );
+      return note;
+    },
+  );
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(
+    RSVP_VERBS.guestDecision,
+    async (context, _state, raw) => {
+      const parsed = GuestDecisionData.safeParse(raw ?? {});
+      if (!parsed.success) {
+        await respond(context, 'This card is out of date.');
+        return 'invalid';
+      }
+      const data = parsed.data;
+      const actor = actorOf(invocationFrom(context.activity));
+      const result = await deps.rsvp.decideGuest(
+        data.clusterId,
+        data.meetingId,
+        data.guestId,
+        data.decision,
+        actor,
+      );
+      if (!result.ok) {
+        await respond(context, `Sorry, ${result.problem}.`);
+        return result.problem;
+      }
+      turnLogger(context, deps.logger).info({ decision: data.decision }, 'guest decided');
+      await respond(
+        context,
+        renderGuestApprovalCard(
+          guestApprovalCardData(result.value.attendance, result.value.request, deps.clock()),
+        ),
+      );
+      return data.decision;
+    },
+  );
+}
