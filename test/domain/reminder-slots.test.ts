@@ -120,6 +120,7 @@ describe('answers to a meeting invitation', () => {
       apologies: [{ school: 'Cannon Park', reason: 'Ofsted visit' }],
       deputies: [{ school: 'Earlsdon', name: 'Sam Okafor', role: 'Deputy head' }],
       noAnswer: ['Allesley'],
+      guests: [],
     });
   });
 });
