@@ -71,6 +71,22 @@ export class RotaService {
     });
   }
 
+  /** When this cluster's reminders go out (London time). */
+  async setReminderTime(place: Place, time: string, actor: Actor): Promise<Outcome<{ summary: string }>> {
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<{ summary: string }>(cluster, actor);
+      if (refused) return refused;
+      const summary = `Reminders now go out at ${time} (London time): a week before each meeting, a nudge two days before, and the chair's summary the day before.`;
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, reminderTime: time },
+          changeLog: [record(actor, now, 'reminders', summary)],
+        },
+        value: { summary },
+      });
+    });
+  }
+
   async setBoardRep(
     place: Place,
     choice: 'yearly' | 'termly' | string,

@@ -192,6 +192,18 @@ describe('week-before reminders and answers on the card', () => {
     expect(cardText(askerView.body.value)).toContain('Guest Dr Ann Lee: approved.');
   });
 
+  it('sends reminders at the time the cluster lead chose', async () => {
+    const { bot } = await rootsWithHeads();
+    const [reply] = await bot.send(channelMessage('/rota reminders 7.45'));
+    expect(reply?.text).toContain('Reminders now go out at 07:45 (London time)');
+    const [refused] = await bot.send(channelMessage('/rota reminders 08:00', CHAIR));
+    expect(refused?.text).toBe('Sorry, only a cluster lead of Roots can do that. Nothing was changed.');
+    bot.clock.set('2026-11-10T07:44:00Z');
+    expect((await bot.reminders.tick()).sent).toEqual([]);
+    bot.clock.set('2026-11-10T07:46:00Z');
+    expect((await bot.reminders.tick()).sent).toEqual(['2026-27#2|2026-11-17|reminder']);
+  });
+
   it('stores one answer when Teams delivers the same click three times', async () => {
     const { bot, meeting } = await rootsWithHeads();
     const data = { ...meeting, answer: 'attending' };

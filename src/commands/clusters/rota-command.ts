@@ -16,6 +16,7 @@ type RotaArgs =
   | { action: 'ics' }
   | { action: 'history' }
   | { action: 'board'; choice: string }
+  | { action: 'reminders'; time: string }
   | { action: 'change'; order: RotaChangeOrder };
 
 const MEETING_HINT = 'name meetings by half term, e.g. "autumn 2" or "spring 1 2027-28"';
@@ -46,6 +47,18 @@ const Args = z.string().transform((raw, ctx): RotaArgs => {
       action: 'board',
       choice: rest.toLowerCase() === 'yearly' || rest.toLowerCase() === 'termly' ? rest.toLowerCase() : rest,
     };
+  }
+  if (action === 'reminders') {
+    const match = /^(\d{1,2})[:.](\d{2})$/.exec(rest.trim());
+    const time = match ? `${match[1]?.padStart(2, '0')}:${match[2]}` : '';
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give the time reminders go out, in 24-hour form, e.g. 08:30',
+      });
+      return z.NEVER as never;
+    }
+    return { action: 'reminders', time };
   }
   if (action === 'swap') {
     const [a = '', b = ''] = rest.split(/\s+(?:and|with|&)\s+|,/i).map((p) => p.trim());
@@ -102,7 +115,7 @@ const Args = z.string().transform((raw, ctx): RotaArgs => {
   }
   ctx.addIssue({
     code: 'custom',
-    message: `"${word}" is not something /rota does (a year, ics, swap, pass, skip, move, venue, board, history)`,
+    message: `"${word}" is not something /rota does (a year, ics, swap, pass, skip, move, venue, board, reminders, history)`,
   });
   return z.NEVER as never;
 });
@@ -112,7 +125,7 @@ export const rotaCommand = defineCommand({
   description:
     'Shows who hosts, chairs and minutes each meeting; leads and affected hosts swap, pass, skip or move meetings.',
   usage:
-    '/rota [year] | ics | swap <meeting> and <meeting> | pass <meeting> | skip <meeting> | move <meeting> to <date> [hh:mm-hh:mm] | venue <meeting> at <place> | board yearly|termly|<school> | history',
+    '/rota [year] | ics | swap <meeting> and <meeting> | pass <meeting> | skip <meeting> | move <meeting> to <date> [hh:mm-hh:mm] | venue <meeting> at <place> | board yearly|termly|<school> | reminders <hh:mm> | history',
   examples: [
     '/rota',
     '/rota 2027-28',
@@ -162,6 +175,10 @@ export const rotaCommand = defineCommand({
             `**Changes to ${cluster.profile.name}** (latest first)\n\n${log.map((c) => `- ${formatLondon(c.at)}, ${c.byName}: ${c.summary}`).join('\n')}`,
           );
         });
+      }
+      case 'reminders': {
+        const outcome = await services.rota.setReminderTime(place, args.time, actor);
+        return replyTo(outcome, ({ summary }) => textReply(`${summary} (changed by ${actor.name})`));
       }
       case 'board': {
         if (!args.choice) return problemReply('say "yearly", "termly" or a school');
