@@ -1,0 +1,171 @@
+/**
+ * npm run bench: speed goals measured on this machine, against a real (in-memory) Azurite.
+ * - answering on the reminder card (store the answer, re-read the tally, render the person's card)
+ *   must stay well inside Teams' 5 s invoke limit;
+ * - a reminder round over 40 clusters;
+ * - planning a 20-school rota over five school years.
+ * Prints a table; it asserts nothing (timings are for reading, not for failing builds).
+ */
+import { performance } from 'node:perf_hooks';
+import { renderReminderCard } from '../src/cards/reminder-card';
+import type { YearCalendar } from '../src/domain/calendar/term-dates';
+import { planRota } from '../src/domain/rota/plan-rota';
+import { scheduleMeetings } from '../src/domain/rota/schedule-meetings';
+import { CalendarService } from '../src/services/calendar-service';
+import { ClusterSetupService } from '../src/services/cluster-setup-service';
+import { ClusterWorkspace } from '../src/services/cluster-workspace';
+import type { Messenger } from '../src/services/ports';
+import { ReminderJob } from '../src/services/reminder-job';
+import { reminderCardData } from '../src/services/reminder-view';
+import { RsvpService } from '../src/services/rsvp-service';
+import { SchoolService } from '../src/services/school-service';
+import { ClusterRepository } from '../src/storage/cluster-repository';
+import { startLocalAzurite } from '../src/storage/local-azurite';
+import { RsvpRepository } from '../src/storage/rsvp-repository';
+import { SlotLedgerRepository } from '../src/storage/slot-ledger-repository';
+import { TableStorage } from '../src/storage/table-storage';
+
+const YEAR: YearCalendar = {
+  year: '2026-27',
+  halfTerms: [
+    { halfTerm: 1, start: '2026-09-03', end: '2026-10-23' },
+    { halfTerm: 2, start: '2026-11-02', end: '2026-12-18' },
+    { halfTerm: 3, start: '2027-01-05', end: '2027-02-12' },
+    { halfTerm: 4, start: '2027-02-22', end: '2027-03-25' },
+    { halfTerm: 5, start: '2027-04-12', end: '2027-05-28' },
+    { halfTerm: 6, start: '2027-06-07', end: '2027-07-21' },
+  ],
+  closures: [],
+};
+const pattern = { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const rows: Array<[string, string]> = [];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function main() {
+  const azurite = await startLocalAzurite({ port: 0 });
+  try {
+    const tables = new TableStorage({ connectionString: azurite.connectionString, tablePrefix: 'Bench' });
+    await tables.ensureTables();
+    const now = new Date('2026-11-10T09:02:00Z');
+    const workspace = new ClusterWorkspace(
+      new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks')),
+      () => now,
+    );
+    const rsvp = new RsvpService(workspace, new RsvpRepository(tables.table('clusters')));
+    const lead = { userId: '29:lead', name: 'Lead' };
+
+    const clusterIds: string[] = [];
+    for (let c = 0; c < 40; c++) {
+      const place = { tenantId: 't', placeKey: `19:team-${c}`, conversationId: `19:team-${c}` };
+      const setup = await new ClusterSetupService(workspace).setUp({
+        place,
+        name: `Cluster ${c}`,
+        pattern,
+        boardRep: { kind: 'rotate-yearly' },
+        actor: lead,
+      });
+      if (!setup.ok) throw new Error(setup.problem);
+      const names = Array.from({ length: 17 }, (_, i) => `School ${c}-${i}`);
+      const schools = new SchoolService(workspace);
+      await schools.importRoster(place, `school\n${names.join('\n')}`, lead);
+      await new CalendarService(workspace).setTermDates(place, '2026-27', YEAR.halfTerms, [], lead);
+      if (c === 0) {
+        for (const [i, name] of names.entries())
+          await schools.linkPerson(place, { userId: `29:head-${i}`, name: `Head ${i}` }, name, 'head', {
+            userId: `29:head-${i}`,
+            name: `Head ${i}`,
+          });
+      }
+      clusterIds.push(setup.value.id);
+    }
+
+    // 1. The invoke path of an RSVP click.
+    const timings: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const head = { userId: `29:head-${i % 17}`, name: `Head ${i % 17}` };
+      const start = performance.now();
+      const result = await rsvp.answer(
+        clusterIds[0] ?? '',
+        '2026-27#2',
+        '2026-11-17',
+        head,
+        i % 3 ? { kind: 'attending' } : { kind: 'apologies' },
+        `k-${i}`,
+      );
+      if (!result.ok) throw new Error(result.problem);
+      renderReminderCard(reminderCardData(result.value.attendance, now, head));
+      timings.push(performance.now() - start);
+    }
+    rows.push(['RSVP click (store, tally, personal card), 200 clicks: p50', ms(percentile(timings, 50))]);
+    rows.push(['RSVP click: p95 (Teams allows 5,000 ms)', ms(percentile(timings, 95))]);
+
+    // 2. A reminder round over 40 clusters, with a messenger that accepts everything instantly.
+    let sends = 0;
+    const messenger: Messenger = {
+      postToCluster: async () => {
+        sends++;
+        return { ok: true };
+      },
+      sendToPerson: async () => 'no-chat',
+    };
+    const job = new ReminderJob({
+      store: workspace.store,
+      ledger: new SlotLedgerRepository(tables.table('deliveries')),
+      rsvp,
+      messenger,
+      clock: () => now,
+      instance: 'bench',
+    });
+    let start = performance.now();
+    const first = await job.tick();
+    rows.push([
+      `Reminder round, 40 clusters, ${first.sent.length} reminders due`,
+      ms(performance.now() - start),
+    ]);
+    start = performance.now();
+    await job.tick();
+    rows.push(['Reminder round, 40 clusters, nothing due', ms(performance.now() - start)]);
+    rows.push(['Channel posts made (should equal reminders due)', String(sends)]);
+
+    // 3. Planning a rota: 20 schools over five years (30 meetings).
+    const years = Array.from({ length: 5 }, (_, y) => ({
+      ...YEAR,
+      year: `${2026 + y}-${String(27 + y).padStart(2, '0')}`,
+      halfTerms: YEAR.halfTerms.map((h) => ({
+        ...h,
+        start: `${2026 + y + Number(h.start.slice(0, 4)) - 2026}${h.start.slice(4)}`,
+        end: `${2026 + y + Number(h.end.slice(0, 4)) - 2026}${h.end.slice(4)}`,
+      })),
+    }));
+    const schools = Array.from({ length: 20 }, (_, i) => ({
+      id: `s${i}`,
+      name: `School ${i}`,
+      position: i + 1,
+    }));
+    start = performance.now();
+    for (let i = 0; i < 100; i++) {
+      const { meetings } = scheduleMeetings(years, pattern, new Map(), []);
+      planRota(schools, meetings, now, { kind: 'rotate-yearly' });
+    }
+    rows.push([
+      'Schedule and plan a 20-school rota over 5 years (each)',
+      ms((performance.now() - start) / 100),
+    ]);
+  } finally {
+    await azurite.stop();
+  }
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log('Clusterbot benchmark (in-memory Azurite, this machine)\n');
+  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
