@@ -310,3 +310,27 @@ describe('week-before reminders and answers on the card', () => {
     expect(connector.requests).toEqual([]);
   });
 });
+
+describe("the README's way to try reminders", () => {
+  it('gets a reminder for a meeting a week ahead within one round', async () => {
+    const connector = await startConnectorRecorder();
+    closers.push(connector.close);
+    const bot = await startBotHarness('2026-11-23T05:00:00Z');
+    const say = (text: string, from = LEAD) => bot.send(channelMessage(text, from));
+    await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
+    await say('/setup Roots; Monday of week 1, 13:30-15:30');
+    await say(`/school import Roots\n${COVENTRY}`);
+    const terms = TERM_DATES_CSV_2026_27.replace(
+      'Autumn 1,03/09/2026,23/10/2026',
+      'Autumn 1,03/09/2026,27/11/2026',
+    ).replace('Autumn 2,02/11/2026,18/12/2026', 'Autumn 2,30/11/2026,18/12/2026');
+    const [set] = await say(`/terms 2026-27\n${terms}`);
+    expect(set?.text).toContain('are set: 6 meetings');
+    await say('/join Cannon Park');
+    await say('/rota reminders 00:01');
+
+    expect((await bot.reminders.tick()).sent).toEqual(['2026-27#2|2026-11-30|reminder']);
+    const post = connector.requests.find((r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`);
+    expect(cardText(firstCard(post?.body))).toContain("Roots heads' meeting · Mon 30 Nov 2026, 13:30–15:30");
+  });
+});
