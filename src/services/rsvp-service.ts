@@ -53,6 +53,26 @@ export class RsvpService {
    * Records a school's answer. Only people linked to a school answer for it; the latest answer
    * wins; the same delivery (`key`) seen again stores nothing new.
    */
+  /**
+   * Who may answer for which school, for a card made for `meetingDate`: the meeting must still be
+   * ahead (not moved, cancelled or started) and the person linked to a member school.
+   */
+  private async answerable(
+    clusterId: string,
+    meetingId: string,
+    meetingDate: string,
+    actor: Actor,
+  ): Promise<Outcome<{ cluster: ClusterSnapshot; meeting: PlannedMeeting; school: School }>> {
+    const attendance = await this.attendance(clusterId, meetingId);
+    if (!attendance.ok) return attendance;
+    const { cluster, meeting } = attendance.value;
+    const stale = staleness(meeting, meetingDate, this.workspace.clock());
+    if (stale) return fail(stale);
+    const school = schoolOf(cluster, actor.userId);
+    if (!school) return fail(notListed(cluster));
+    return succeed({ cluster, meeting, school });
+  }
+
   /** A head asks to bring a guest; the host school decides. Asking again for the same guest updates the request. */
   async requestGuest(
     clusterId: string,
@@ -61,13 +81,9 @@ export class RsvpService {
     actor: Actor,
     guest: { name: string; role: string },
   ): Promise<Outcome<{ request: GuestRequest; hosts: ClusterPerson[]; attendance: MeetingAttendance }>> {
-    const attendance = await this.attendance(clusterId, meetingId);
-    if (!attendance.ok) return attendance;
-    const { cluster, meeting } = attendance.value;
-    const stale = staleness(meeting, meetingDate, this.workspace.clock());
-    if (stale) return fail(stale);
-    const school = schoolOf(cluster, actor.userId);
-    if (!school) return fail(notListed(cluster));
+    const answerable = await this.answerable(clusterId, meetingId, meetingDate, actor);
+    if (!answerable.ok) return answerable;
+    const { cluster, meeting, school } = answerable.value;
     const request: GuestRequest = {
       id: guestRequestId(school.id, guest.name),
       meetingId,
@@ -126,13 +142,9 @@ export class RsvpService {
     answer: RsvpAnswer,
     key: string,
   ): Promise<Outcome<{ school: School; attendance: MeetingAttendance }>> {
-    const attendance = await this.attendance(clusterId, meetingId);
-    if (!attendance.ok) return attendance;
-    const { cluster, meeting } = attendance.value;
-    const stale = staleness(meeting, meetingDate, this.workspace.clock());
-    if (stale) return fail(stale);
-    const school = schoolOf(cluster, actor.userId);
-    if (!school) return fail(notListed(cluster));
+    const answerable = await this.answerable(clusterId, meetingId, meetingDate, actor);
+    if (!answerable.ok) return answerable;
+    const { school } = answerable.value;
     await retryOnConflict(async () => {
       const stored = await this.rsvps.find(clusterId, meetingId, school.id);
       const next = recordAnswer(stored?.value, meetingId, school.id, {
