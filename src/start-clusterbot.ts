@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { composeClusterbot } from './compose-clusterbot';
 import type { Config } from './config/load-config';
+import type { Clock } from './domain/clock';
 import { createHttpServer } from './http/create-http-server';
 import type { Logger } from './logging/logger';
 import { startReminderScheduler } from './scheduler/reminder-scheduler';
@@ -19,7 +20,11 @@ export interface RunningClusterbot {
 }
 
 /** The composition root: builds every part from the configuration and starts listening. */
-export async function startClusterbot(config: Config, logger: Logger): Promise<RunningClusterbot> {
+export async function startClusterbot(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<RunningClusterbot> {
   let azurite: LocalAzurite | undefined;
   let connectionString: string;
   if (config.storage.kind === 'local-azurite') {
@@ -46,7 +51,7 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
     const adapter = createTeamsAdapter(config.auth);
     const { rota, reminders, ...dependencies } = composeClusterbot({
       tables,
-      clock: systemClock,
+      clock,
       logger,
       publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl,
       linkSigningSecret: config.linkSigningSecret,
@@ -66,7 +71,7 @@ export async function startClusterbot(config: Config, logger: Logger): Promise<R
         ),
       authMode: config.auth.mode,
       logger,
-      downloadRotaCalendar: rotaCalendarDownload(rota, config.linkSigningSecret, systemClock),
+      downloadRotaCalendar: rotaCalendarDownload(rota, config.linkSigningSecret, clock),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.

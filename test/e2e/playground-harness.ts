@@ -54,8 +54,15 @@ async function startPlaygroundProcess(endpoint: string): Promise<{ child: ChildP
   return { child, url: `http://127.0.0.1:${port}/` };
 }
 
-/** Starts Azurite, the bot and Playground, and a headless Chromium with a fresh profile. */
-export async function startPlayground(tablePrefix: string): Promise<Playground> {
+/**
+ * Starts Azurite, the bot and Playground, and a headless Chromium with a fresh profile. The bot's
+ * clock is pinned (default Monday 23 November 2026), so what the test expects does not depend on
+ * the day it runs.
+ */
+export async function startPlayground(
+  tablePrefix: string,
+  now = '2026-11-23T09:00:00Z',
+): Promise<Playground> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium was not found at ${CHROMIUM}. Install Debian's Chromium with:\n` +
@@ -75,8 +82,9 @@ export async function startPlayground(tablePrefix: string): Promise<Playground> 
       TABLE_PREFIX: tablePrefix,
     });
     const bot: RunningClusterbot = await startClusterbot(
-      { ...config, port: 0, host: '127.0.0.1' },
+      { ...config, port: 0, host: '127.0.0.1', schedulerCron: 'off' },
       createLogger('silent'),
+      () => new Date(now),
     );
     stops.push(() => bot.stop());
     const playground = await startPlaygroundProcess(`http://127.0.0.1:${new URL(bot.url).port}/api/messages`);

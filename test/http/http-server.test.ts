@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Config, loadConfig } from '../../src/config/load-config';
+import type { Clock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging/logger';
 import { rotaLink } from '../../src/services/signed-links';
 import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
@@ -8,7 +9,16 @@ import { ConversationRepository } from '../../src/storage/conversation-repositor
 import { startLocalAzurite } from '../../src/storage/local-azurite';
 import { TableStorage } from '../../src/storage/table-storage';
 import { startConnectorRecorder } from '../support/connector-recorder';
-import { botAddedToTeam, channelMessage, TEAM_ID, TENANT_ID } from '../support/teams-activities';
+import { fakeClock } from '../support/fake-clock';
+import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import {
+  botAddedToTeam,
+  cardAction,
+  channelMessage,
+  HEAD_OF_BROAD_HEATH,
+  TEAM_ID,
+  TENANT_ID,
+} from '../support/teams-activities';
 
 const running: Array<{ close(): Promise<void> } | RunningClusterbot> = [];
 afterEach(async () => {
@@ -26,8 +36,8 @@ function testConfig(env: NodeJS.ProcessEnv = {}): Config {
   return { ...config, port: 0, host: '127.0.0.1' };
 }
 
-async function start(config: Config) {
-  const bot = await startClusterbot(config, createLogger('silent'));
+async function start(config: Config, clock?: Clock) {
+  const bot = await startClusterbot(config, createLogger('silent'), clock);
   running.push(bot);
   return bot;
 }
@@ -173,6 +183,43 @@ describe('the rota calendar download', () => {
     expect(forged.status).toBe(403);
     expect(await forged.text()).toBe(
       'This calendar link is not valid. Ask Clusterbot for a new one with /rota ics.',
+    );
+  });
+});
+
+describe('answering on a card over HTTP', () => {
+  it('returns the personal card in the HTTP response to the invoke, as Teams expects', async () => {
+    const connector = await startConnectorRecorder();
+    running.push(connector);
+    const config = testConfig();
+    const bot = await start(config, fakeClock('2026-11-10T09:00:00Z'));
+    const send = (activity: object) => post(bot.url, { ...activity, serviceUrl: connector.serviceUrl });
+    await send(channelMessage('/setup Roots'));
+    await send(channelMessage('/school add Earlsdon, 103704, Jo Smith'));
+    await send(channelMessage('/join Earlsdon'));
+    await send(channelMessage(`/terms 2026-27\n${TERM_DATES_CSV_2026_27}`));
+    const links = new TableStorage({
+      connectionString: inject('tablesConnectionString'),
+      tablePrefix: config.tablePrefix,
+    });
+    let clusterId = '';
+    for await (const link of links.table('clusterLinks').listEntities<{ clusterId: string }>())
+      clusterId = link.clusterId;
+
+    const response = await send(
+      cardAction(
+        'rsvp',
+        { clusterId, meetingId: '2026-27#6', meetingDate: '2027-06-22', answer: 'attending' },
+        HEAD_OF_BROAD_HEATH,
+        'channel',
+      ),
+    );
+
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { type: string; value: unknown };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(body.value)).toContain(
+      'Your school (Earlsdon): attending. Answered by Alex Morgan',
     );
   });
 });
