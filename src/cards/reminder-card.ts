@@ -26,7 +26,25 @@ export interface ReminderCardData {
   tally: string;
   /** False once the meeting has moved, been cancelled or started: the buttons go. */
   open: boolean;
+  /** What the person typed last time (kept when an answer is refused, so nothing is lost). */
+  drafts: ReminderDrafts;
 }
+
+export interface ReminderDrafts {
+  reason: string;
+  deputyName: string;
+  deputyRole: string;
+  guestName: string;
+  guestRole: string;
+}
+
+export const NO_DRAFTS: ReminderDrafts = {
+  reason: '',
+  deputyName: '',
+  deputyRole: '',
+  guestName: '',
+  guestRole: '',
+};
 
 export function renderReminderCard(data: ReminderCardData): AdaptiveCard {
   return renderTemplate(template, data);

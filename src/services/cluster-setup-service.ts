@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingPattern } from '../domain/calendar/meeting-pattern';
 import type { ClusterPlace, ClusterProfile, ClusterRole } from '../domain/clusters/cluster';
+import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { BoardRepRule } from '../domain/rota/rota-types';
 import type { Actor } from './actor';
 import type { ClusterWorkspace } from './cluster-workspace';
@@ -23,6 +24,8 @@ export class ClusterSetupService {
   ) {}
 
   async setUp(request: SetUpRequest): Promise<Outcome<ClusterProfile>> {
+    const pupilData = refusePupilData({ 'cluster name': request.name });
+    if (pupilData) return fail(pupilData);
     const existing = await this.workspace.read(request.place);
     if (existing) {
       return fail(

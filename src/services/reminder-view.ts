@@ -1,5 +1,5 @@
 import type { GuestApprovalCardData } from '../cards/guest-approval-card';
-import type { ReminderCardData } from '../cards/reminder-card';
+import { NO_DRAFTS, type ReminderCardData, type ReminderDrafts } from '../cards/reminder-card';
 import { halfTermName } from '../domain/calendar/academic-year';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { Tally } from '../domain/rsvp/rsvp';
@@ -67,6 +67,7 @@ export function reminderCardData(
   now: Date,
   viewer?: { userId: string },
   note?: string,
+  drafts: Partial<ReminderDrafts> = {},
 ): ReminderCardData {
   // A card is re-rendered for the meeting as it is now (a moved meeting shows its new date);
   // `note` explains any change to the person who clicked.
@@ -114,6 +115,7 @@ export function reminderCardData(
     status,
     tally: seesTally && !stale ? describeTally(tally) : '',
     open: !stale,
+    drafts: { ...NO_DRAFTS, ...drafts },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { type MeetingRef, resolveMeetingRef } from '../domain/rota/meeting-ref';
 import { planRotaChange, type RotaChangeRequest } from '../domain/rota/rota-changes';
 import type { BoardRepRule, PlannedMeeting } from '../domain/rota/rota-types';
@@ -45,6 +46,8 @@ export class RotaService {
    * may change only meetings their own school hosts (or is being swapped into).
    */
   async change(place: Place, order: RotaChangeOrder, actor: Actor): Promise<Outcome<{ summary: string }>> {
+    const pupilData = refusePupilData({ venue: order.kind === 'venue' ? order.venue : undefined });
+    if (pupilData) return fail(pupilData);
     return this.workspace.change(place, (cluster, now) => {
       const rota = buildRota(cluster, now);
       const request = toRequest(rota.meetings, order);

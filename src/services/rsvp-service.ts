@@ -1,5 +1,6 @@
 import { halfTermName } from '../domain/calendar/academic-year';
 import type { ClusterPerson, ClusterSnapshot, School } from '../domain/clusters/cluster';
+import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { decideGuest, type GuestRequest, guestRequestId } from '../domain/rsvp/guest-request';
 import {
@@ -81,6 +82,8 @@ export class RsvpService {
     actor: Actor,
     guest: { name: string; role: string },
   ): Promise<Outcome<{ request: GuestRequest; hosts: ClusterPerson[]; attendance: MeetingAttendance }>> {
+    const pupilData = refusePupilData({ "guest's name": guest.name, "guest's role": guest.role });
+    if (pupilData) return fail(pupilData);
     const answerable = await this.answerable(clusterId, meetingId, meetingDate, actor);
     if (!answerable.ok) return answerable;
     const { cluster, meeting, school } = answerable.value;
@@ -142,6 +145,12 @@ export class RsvpService {
     answer: RsvpAnswer,
     key: string,
   ): Promise<Outcome<{ school: School; attendance: MeetingAttendance }>> {
+    const pupilData = refusePupilData({
+      reason: answer.kind === 'apologies' ? answer.reason : undefined,
+      "deputy's name": answer.kind === 'deputy' ? answer.name : undefined,
+      "deputy's role": answer.kind === 'deputy' ? answer.role : undefined,
+    });
+    if (pupilData) return fail(pupilData);
     const answerable = await this.answerable(clusterId, meetingId, meetingDate, actor);
     if (!answerable.ok) return answerable;
     const { school } = answerable.value;

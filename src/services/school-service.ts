@@ -6,6 +6,7 @@ import {
   type School,
   schoolIdFor,
 } from '../domain/clusters/cluster';
+import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { londonWallClock } from '../domain/time/london-time';
 import { groupByNetwork, type RosterRow, readRoster } from '../import/read-roster';
 import type { Actor } from './actor';
@@ -38,6 +39,13 @@ export class SchoolService {
   ): Promise<Outcome<ImportReport>> {
     const roster = readRoster(text);
     if ('problem' in roster) return fail(roster.problem);
+    for (const row of roster.rows) {
+      const pupilData = refusePupilData({
+        [`school name on line ${row.line}`]: row.name,
+        [`head's name on line ${row.line}`]: row.headName,
+      });
+      if (pupilData) return fail(pupilData);
+    }
     if (roster.rejected.length > 0) {
       const lines = roster.rejected.map((r) => `line ${r.line}: ${r.reason}`).join('; ');
       return fail(`nothing was imported, because ${roster.rejected.length} row(s) need fixing: ${lines}`);
@@ -87,6 +95,8 @@ export class SchoolService {
   }
 
   async addSchool(place: Place, row: Omit<RosterRow, 'line'>, actor: Actor): Promise<Outcome<School>> {
+    const pupilData = refusePupilData({ 'school name': row.name, "head's name": row.headName });
+    if (pupilData) return fail(pupilData);
     return this.workspace.change(place, (cluster, now) => {
       const refused = requireLead<School>(cluster, actor);
       if (refused) return refused;

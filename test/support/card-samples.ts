@@ -71,6 +71,7 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       status: 'Your school (Earlsdon) has not answered yet.',
       tally: 'No answer yet: Earlsdon.',
       open: true,
+      drafts: { reason: 'Ofsted inspection', deputyName: '', deputyRole: '', guestName: '', guestRole: '' },
     }),
   'rota.json': () =>
     renderRotaCard({

@@ -81,9 +81,13 @@ export function registerGuestActions(app: Application, deps: BotDependencies): v
         await respond(context, note);
         return note;
       }
+      // On a refusal the person gets back what they typed, so nothing is lost.
+      const drafts = result.ok ? {} : { guestName: data.guestName, guestRole: data.guestRole };
       await respond(
         context,
-        renderReminderCard(reminderCardData(attendance.value, deps.clock(), { userId: actor.userId }, note)),
+        renderReminderCard(
+          reminderCardData(attendance.value, deps.clock(), { userId: actor.userId }, note, drafts),
+        ),
       );
       return note;
     },

@@ -42,6 +42,7 @@ export function registerRsvpActions(app: Application, deps: BotDependencies): vo
       const data = parsed.data;
       const verb = (context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb;
       let note: string | undefined;
+      let drafts = {};
       if (verb === RSVP_VERBS.answer) {
         const answer = toAnswer(data);
         if (typeof answer === 'string') note = answer;
@@ -56,7 +57,15 @@ export function registerRsvpActions(app: Application, deps: BotDependencies): vo
             answer,
             key,
           );
-          if (!result.ok) note = `${result.problem.charAt(0).toUpperCase()}${result.problem.slice(1)}.`;
+          if (!result.ok) {
+            note = `${result.problem.charAt(0).toUpperCase()}${result.problem.slice(1)}.`;
+            // Give the person back what they typed, so they can correct it rather than start again.
+            drafts = {
+              reason: data.reason ?? '',
+              deputyName: data.deputyName ?? '',
+              deputyRole: data.deputyRole ?? '',
+            };
+          }
           if (!result.ok && /has moved to/.test(result.problem))
             note += ' This card now shows the new date: please answer again.';
           log.info({ verb, answer: answer.kind, stored: result.ok }, 'rsvp');
@@ -68,7 +77,7 @@ export function registerRsvpActions(app: Application, deps: BotDependencies): vo
         return attendance.problem;
       }
       const card = renderReminderCard(
-        reminderCardData(attendance.value, deps.clock(), { userId: context.activity.from.id }, note),
+        reminderCardData(attendance.value, deps.clock(), { userId: context.activity.from.id }, note, drafts),
       );
       await respond(context, card);
       return card as never;

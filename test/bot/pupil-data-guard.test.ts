@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
+import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import {
+  cardAction,
+  channelMessage,
+  HEAD_OF_BROAD_HEATH,
+  HEAD_OF_EARLSDON,
+} from '../support/teams-activities';
+
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
+const UPN = 'B801200005001';
+const REFUSAL = `Pupil data is shared only live in meetings and is never stored, so nothing was saved. Please take it out and try again`;
+
+async function say(bot: BotHarness, text: string, from = HEAD_OF_BROAD_HEATH) {
+  const [reply] = await bot.send(channelMessage(text, from));
+  return reply;
+}
+
+async function roots() {
+  const bot = await startBotHarness('2026-11-10T08:00:00Z');
+  await say(bot, '/setup Roots');
+  await say(bot, `/school import Roots\n${COVENTRY}`);
+  await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
+  await say(bot, '/join Cannon Park', HEAD_OF_EARLSDON);
+  const rota = cardOf(await say(bot, '/rota ics'));
+  const url = new URL(String((rota?.actions as Array<{ url?: string }> | undefined)?.[0]?.url));
+  const meeting = {
+    clusterId: decodeURIComponent(url.pathname.split('/')[2] ?? ''),
+    meetingId: '2026-27#2',
+    meetingDate: '2026-11-17',
+  };
+  return { bot, meeting };
+}
+
+function invokeCard(replies: Partial<Activity>[]): unknown {
+  const value = replies.find((r) => r.type === 'invokeResponse')?.value as { body: { value: unknown } };
+  return value.body.value;
+}
+
+describe('the pupil-data guard at every entry point', () => {
+  it('refuses apologies whose reason holds a UPN, stores nothing, and gives the text back in the card', async () => {
+    const { bot, meeting } = await roots();
+    const reason = `Exclusion meeting for ${UPN}`;
+    const card = invokeCard(
+      await bot.send(
+        cardAction('rsvp', { ...meeting, answer: 'apologies', reason }, HEAD_OF_EARLSDON, 'channel'),
+      ),
+    );
+    expect(cardText(card)).toContain(
+      `The reason contains a Unique Pupil Number (UPN): "${UPN}". ${REFUSAL}.`,
+    );
+    expect(JSON.stringify(card)).toContain(`"value":"${reason}"`);
+    const view = invokeCard(await bot.send(cardAction('rsvpRefresh', meeting, HEAD_OF_EARLSDON, 'channel')));
+    expect(cardText(view)).toContain('Your school (Cannon Park) has not answered yet.');
+  });
+
+  it('refuses a deputy described with a date of birth', async () => {
+    const { bot, meeting } = await roots();
+    const card = invokeCard(
+      await bot.send(
+        cardAction(
+          'rsvp',
+          { ...meeting, answer: 'deputy', deputyName: 'Sam (DOB 12/03/2015)', deputyRole: 'Deputy head' },
+          HEAD_OF_EARLSDON,
+          'channel',
+        ),
+      ),
+    );
+    expect(cardText(card)).toContain(
+      'The deputy\'s name contains a date of birth, which identifies a pupil: "DOB 12/03/2015".',
+    );
+    expect(JSON.stringify(card)).toContain('"value":"Sam (DOB 12/03/2015)"');
+  });
+
+  it('refuses a guest request that holds a UPN, and asks no host', async () => {
+    const { bot, meeting } = await roots();
+    const replies = await bot.send(
+      cardAction(
+        'guestRequest',
+        { ...meeting, guestName: UPN, guestRole: 'Parent' },
+        HEAD_OF_EARLSDON,
+        'channel',
+      ),
+    );
+    expect(cardText(invokeCard(replies))).toContain(
+      `Sorry, the guest's name contains a Unique Pupil Number (UPN): "${UPN}".`,
+    );
+    expect(replies.filter((r) => r.type === 'message')).toEqual([]);
+  });
+
+  it('refuses a venue, a cluster name, a school and a roster row that hold pupil data', async () => {
+    const { bot } = await roots();
+    expect((await say(bot, `/rota venue spring 1 at Room 4 with ${UPN}`))?.text).toBe(
+      `Sorry, the venue contains a Unique Pupil Number (UPN): "${UPN}". ${REFUSAL}. Nothing was changed.`,
+    );
+    const rota = cardText(cardOf(await say(bot, '/rota')));
+    expect(rota).not.toContain(UPN);
+
+    const other = await startBotHarness('2026-11-10T08:00:00Z');
+    expect((await say(other, `/setup Roots ${UPN}`))?.text).toContain(
+      'the cluster name contains a Unique Pupil Number',
+    );
+
+    expect((await say(bot, `/school add Pupil ${UPN}`))?.text).toContain(
+      'the school name contains a Unique Pupil Number',
+    );
+    expect((await say(bot, `/school import\nschool,urn,head\nNew School,,born 3 May 2016`))?.text).toContain(
+      "the head's name on line 2 contains a date of birth",
+    );
+    expect(cardText(cardOf(await say(bot, '/school list')))).toContain('17 members');
+  });
+});
