@@ -38,10 +38,6 @@ export function isWeekend(date: LocalDate): boolean {
   return isoWeekday(date) >= 6;
 }
 
-export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round((toUtcMidnight(to).getTime() - toUtcMidnight(from).getTime()) / 86_400_000);
-}
-
 /**
  * Reads the date forms heads type: 2026-10-13, 13/10/2026, 13-10-2026 (day first, as in England;
  * GIAS exports use dd-MM-yyyy too). Returns undefined for anything else or impossible dates.
