@@ -120,11 +120,14 @@ export async function sendInChat(page: Page, text: string) {
 
 /** Starts a new channel post that @mentions the bot (channel bots only see mentions). */
 export async function postMentioningBot(page: Page, command: string) {
-  await page.locator('[data-lexical-editor="true"]').first().click();
+  const editor = page.locator('[data-lexical-editor="true"]').first();
+  await editor.click();
   await page.keyboard.type('@');
-  await page.waitForTimeout(500);
-  await page.keyboard.press('ArrowDown'); // the bot is first in Playground's mention picker
+  // Wait for Playground's mention picker (its mock colleagues are listed under the bot).
+  await page.getByText('Megan Bowen', { exact: true }).last().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('ArrowDown'); // the bot is first in the picker
   await page.keyboard.press('Enter');
+  await editor.locator('.mention').first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(` ${command}`);
   await page.keyboard.press('Enter');
 }
