@@ -4,6 +4,7 @@ import { CommandRegistry } from './commands/command-registry';
 import type { Clock } from './domain/clock';
 import type { Logger } from './logging/logger';
 import { clusterAccessPolicy } from './services/access-policy';
+import { ActionService } from './services/action-service';
 import { CalendarService } from './services/calendar-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
@@ -52,6 +53,7 @@ export function composeClusterbot(
     schools: new SchoolService(workspace),
     calendar: new CalendarService(workspace),
     rota,
+    actions: new ActionService(workspace),
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
   });

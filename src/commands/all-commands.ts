@@ -1,3 +1,4 @@
+import { actionCommand, actionsCommand } from './clusters/action-commands';
 import { joinCommand } from './clusters/join-command';
 import { rotaCommand } from './clusters/rota-command';
 import { schoolCommand } from './clusters/school-command';
@@ -14,4 +15,6 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   joinCommand,
   termsCommand,
   rotaCommand,
+  actionCommand,
+  actionsCommand,
 ];

@@ -1,3 +1,4 @@
+import type { ActionService } from '../services/action-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { RotaService } from '../services/rota-service';
@@ -12,5 +13,6 @@ export interface CommandServices {
   schools: SchoolService;
   calendar: CalendarService;
   rota: RotaService;
+  actions: ActionService;
   rotaLink: RotaLinkMaker;
 }

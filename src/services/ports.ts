@@ -3,6 +3,7 @@
  * on Azure Tables; nothing here knows which store is behind them.
  */
 import type { AdaptiveCard } from '../cards/adaptive-card';
+import type { ClusterAction } from '../domain/actions/cluster-action';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
   ClusterPerson,
@@ -41,6 +42,7 @@ export interface ClusterWrite {
   calendars?: YearCalendar[];
   meetingChanges?: MeetingChange[];
   changeLog?: RotaChangeRecord[];
+  actions?: ClusterAction[];
 }
 
 export interface ClusterStore {

@@ -1,8 +1,10 @@
 import { renderReminderCard } from '../cards/reminder-card';
+import { isOverdue } from '../domain/actions/cluster-action';
 import type { Clock } from '../domain/clock';
 import type { ClusterSnapshot } from '../domain/clusters/cluster';
 import { planSlots, type ReminderSlot, slotsFor } from '../domain/reminders/reminder-slots';
-import { formatLondon } from '../domain/time/london-time';
+import { addDays } from '../domain/time/local-date';
+import { formatLocalDate, formatLondon, londonToInstant, londonWallClock } from '../domain/time/london-time';
 import type { ClusterStore, Messenger, OutgoingMessage, SendOutcome, SlotLedger } from './ports';
 import { countTally, describeTally, reminderCardData } from './reminder-view';
 import { buildRota } from './rota-builder';
@@ -64,11 +66,13 @@ export class ReminderJob {
       (m) =>
         m.startsAt.getTime() > now.getTime() - 14 * DAY && m.startsAt.getTime() < now.getTime() + 8 * DAY,
     );
+    const finished = await this.deps.ledger.finished(clusterId);
     const plan = planSlots(
       slotsFor(near, cluster.profile.reminderTime ?? DEFAULT_REMINDER_TIME),
-      await this.deps.ledger.finished(clusterId),
+      finished,
       now,
     );
+    await this.remindOverdueActions(cluster, finished, now, report);
     for (const { slot, reason } of plan.drop) {
       await this.deps.ledger.finish(clusterId, slot.id, 'dropped', now, reason);
       report.dropped.push(slot.id);
@@ -183,6 +187,77 @@ export class ReminderJob {
           );
         }
         return `summary: ${chairs.length - fallback.length} chair chat(s), ${fallback.length ? 'channel fallback' : 'no channel post'}`;
+      }
+    }
+  }
+
+  /** One reminder per overdue action, the morning after its due date, to its owners. */
+  private async remindOverdueActions(
+    cluster: ClusterSnapshot,
+    finished: Set<string>,
+    now: Date,
+    report: TickReport,
+  ) {
+    const clusterId = cluster.profile.id;
+    const reminderTime = cluster.profile.reminderTime ?? DEFAULT_REMINDER_TIME;
+    const today = londonWallClock(now).date;
+    for (const action of cluster.actions.filter((a) => isOverdue(a, today))) {
+      const slot: ReminderSlot = {
+        id: `action|${action.id}|overdue|${action.due}`,
+        kind: 'reminder',
+        meetingId: '',
+        dueAt: londonToInstant(addDays(action.due, 1), reminderTime),
+        meetingStartsAt: now,
+      };
+      if (finished.has(slot.id) || slot.dueAt.getTime() > now.getTime()) continue;
+      if (
+        !(await this.deps.ledger.claim(
+          clusterId,
+          slot.id,
+          this.deps.instance,
+          now,
+          this.deps.leaseMs ?? 10 * 60_000,
+        ))
+      )
+        continue;
+      try {
+        const school = cluster.schools.find((s) => s.id === action.ownerSchoolId)?.name ?? 'its owner';
+        const owners = action.ownerPerson
+          ? [action.ownerPerson]
+          : cluster.people
+              .filter((p) => p.schoolId === action.ownerSchoolId)
+              .map((p) => ({ userId: p.userId, name: p.name }));
+        const text = `Action ${action.id} for ${school} was due on ${formatLocalDate(action.due)}: ${action.title}. Please update it (/action ${action.id} done, or in progress).`;
+        const withoutChat: Array<{ userId: string; name: string }> = [];
+        for (const owner of owners) {
+          const sent = await this.once(cluster, slot, `person:${owner.userId}`, () =>
+            this.deps.messenger.sendToPerson(cluster.profile.place.tenantId, owner.userId, {
+              text,
+              summary: `Action ${action.id} is overdue`,
+            }),
+          );
+          if (sent === 'no-chat') withoutChat.push(owner);
+        }
+        if (owners.length === 0 || withoutChat.length > 0) {
+          await this.once(cluster, slot, 'channel', () =>
+            this.deps.messenger.postToCluster(cluster.profile.place, {
+              text,
+              mentions: withoutChat,
+              summary: `Action ${action.id} is overdue`,
+            }),
+          );
+        }
+        await this.deps.ledger.finish(
+          clusterId,
+          slot.id,
+          'sent',
+          this.deps.clock(),
+          `overdue action: ${owners.length} owner(s)`,
+        );
+        report.sent.push(slot.id);
+      } catch (error) {
+        report.retrying.push(slot.id);
+        this.deps.log?.('warn', { clusterId, slot: slot.id, err: error }, 'overdue reminder will be retried');
       }
     }
   }

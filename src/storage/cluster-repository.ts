@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { ClusterAction } from '../domain/actions/cluster-action';
 import type { AcademicYear, HalfTermNumber } from '../domain/calendar/academic-year';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
@@ -29,6 +30,7 @@ export const clusterKeys = {
   calendar: (year: AcademicYear) => `calendar|${year}`,
   meeting: (year: AcademicYear, halfTerm: HalfTermNumber) => `meeting|${year}|${halfTerm}`,
   change: (at: Date) => `change|${at.toISOString()}|${randomBytes(3).toString('hex')}`,
+  action: (id: string) => `action|${id}`,
 };
 
 const MAX_ROWS_PER_WRITE = 99;
@@ -96,6 +98,7 @@ export class ClusterRepository implements ClusterStore {
         calendars: of('calendar').map((r) => JSON.parse(String(r.json)) as YearCalendar),
         meetingChanges: of('meeting').map((r) => JSON.parse(String(r.json)) as MeetingChange),
         changeLog: of('change').map((r) => JSON.parse(String(r.json), reviveDates) as RotaChangeRecord),
+        actions: of('action').map((r) => JSON.parse(String(r.json), reviveDates) as ClusterAction),
       },
     };
   }
@@ -127,6 +130,10 @@ export class ClusterRepository implements ClusterStore {
       ...(write.calendars ?? []).map((c): [string, Entity] => ['upsert', calendarEntity(clusterId, c)]),
       ...(write.meetingChanges ?? []).map((m): [string, Entity] => ['upsert', meetingEntity(clusterId, m)]),
       ...(write.changeLog ?? []).map((c): [string, Entity] => ['create', changeEntity(clusterId, c)]),
+      ...(write.actions ?? []).map((a): [string, Entity] => [
+        'upsert',
+        row(clusterId, clusterKeys.action(a.id), a),
+      ]),
     ];
     await this.submit(clusterId, actions);
   }

@@ -1,3 +1,4 @@
+import { renderActionsCard } from '../../src/cards/actions-card';
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
@@ -16,6 +17,34 @@ import { renderWelcomeCard } from '../../src/cards/welcome-card';
  * The card test fails if a template has no entry here.
  */
 export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
+  'actions.json': () =>
+    renderActionsCard({
+      title: 'Roots: all actions',
+      summary: '1 overdue · 1 open · 0 in progress · 1 done · 0 dropped',
+      actions: [
+        {
+          id: 'A1',
+          heading: 'A1 · Share the phonics audit template',
+          colour: 'Attention',
+          owner: 'Earlsdon (Jo Smith)',
+          due: 'Fri 11 Dec 2026 (overdue)',
+          status: 'open',
+          open: true,
+          verb: 'actionStatus',
+        },
+        {
+          id: 'A2',
+          heading: 'A2 · Book the CPD venue',
+          colour: 'Good',
+          owner: 'Cannon Park',
+          due: 'Tue 1 Dec 2026',
+          status: 'done',
+          open: false,
+          verb: 'actionStatus',
+        },
+      ],
+      footer: 'Owners update actions.',
+    }),
   'guest-approval.json': () =>
     renderGuestApprovalCard({
       clusterId: 'c1',

@@ -1,3 +1,4 @@
+import type { ClusterAction } from '../actions/cluster-action';
 import type { MeetingPattern } from '../calendar/meeting-pattern';
 import type { YearCalendar } from '../calendar/term-dates';
 import type { BoardRepRule } from '../rota/rota-types';
@@ -25,6 +26,8 @@ export interface ClusterProfile {
   nextPosition: number;
   /** When reminders go out (London time, HH:MM); 09:00 unless the cluster chose otherwise. */
   reminderTime?: string;
+  /** The number the next action gets (A1, A2, …). */
+  nextActionNumber?: number;
 }
 
 export interface School {
@@ -66,6 +69,7 @@ export interface ClusterSnapshot {
   calendars: YearCalendar[];
   meetingChanges: MeetingChange[];
   changeLog: RotaChangeRecord[];
+  actions: ClusterAction[];
 }
 
 /** A stable id for a school: its URN where known, else its name. */

@@ -1,0 +1,104 @@
+import {
+  type ActionStatus,
+  type ClusterAction,
+  changeStatus,
+  STATUS_WORDS,
+} from '../domain/actions/cluster-action';
+import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import type { LocalDate } from '../domain/time/local-date';
+import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
+import type { Actor } from './actor';
+import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import { fail, type Outcome, succeed } from './outcome';
+import { pickSchool, record } from './school-service';
+
+type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
+
+export interface NewAction {
+  title: string;
+  school: string;
+  due: LocalDate;
+  ownerPerson?: { userId: string; name: string };
+  meetingId?: string;
+}
+
+/** Who may change an action: its owner (school or person) or a cluster lead. */
+function mayChange(cluster: ClusterSnapshot, action: ClusterAction, userId: string): boolean {
+  const person = cluster.people.find((p) => p.userId === userId);
+  return (
+    person?.role === 'cluster-lead' ||
+    action.ownerPerson?.userId === userId ||
+    (person?.schoolId !== undefined && person.schoolId === action.ownerSchoolId)
+  );
+}
+
+/** Actions agreed by the cluster: added, listed, and moved through open, in progress, done or dropped. */
+export class ActionService {
+  constructor(private readonly workspace: ClusterWorkspace) {}
+
+  async add(place: Place, input: NewAction, actor: Actor): Promise<Outcome<ClusterAction>> {
+    const pupilData = refusePupilData({ action: input.title });
+    if (pupilData) return fail(pupilData);
+    if (input.title.length > 300) return fail('keep an action under 300 characters');
+    return this.workspace.change(place, (cluster, now) => {
+      const person = cluster.people.find((p) => p.userId === actor.userId);
+      if (!person) return fail(`only people linked to ${cluster.profile.name} (with /join) can add actions`);
+      const school = pickSchool(cluster, input.school);
+      if (!school.ok) return school;
+      const today = londonWallClock(now).date;
+      if (input.due < today) return fail(`the due date ${formatLocalDate(input.due)} has already passed`);
+      const number = cluster.profile.nextActionNumber ?? 1;
+      const action: ClusterAction = {
+        id: `A${number}`,
+        title: input.title,
+        ownerSchoolId: school.value.id,
+        ...(input.ownerPerson ? { ownerPerson: input.ownerPerson } : {}),
+        due: input.due,
+        status: 'open',
+        createdAt: now,
+        createdBy: actor.userId,
+        ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+        history: [{ at: now, by: actor.userId, byName: actor.name, status: 'open' }],
+      };
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, nextActionNumber: number + 1 },
+          actions: [action],
+          changeLog: [record(actor, now, 'action', `Added action ${action.id} for ${school.value.name}.`)],
+        },
+        value: action,
+      });
+    });
+  }
+
+  async setStatus(
+    place: Place,
+    id: string,
+    status: ActionStatus,
+    actor: Actor,
+  ): Promise<Outcome<ClusterAction>> {
+    return this.workspace.change(place, (cluster, now) => {
+      const action = cluster.actions.find((a) => a.id.toLowerCase() === id.toLowerCase());
+      if (!action) return fail(`there is no action ${id.toUpperCase()}. Type **/actions** to see them`);
+      if (!mayChange(cluster, action, actor.userId)) {
+        return fail(`only ${action.id}'s owner school or a cluster lead can change it`);
+      }
+      const changed = changeStatus(action, status, actor, now);
+      if (changed === action) return succeed({ write: {}, value: action });
+      return succeed({
+        write: {
+          actions: [changed],
+          changeLog: [record(actor, now, 'action', `${action.id} is now ${STATUS_WORDS[status]}.`)],
+        },
+        value: changed,
+      });
+    });
+  }
+
+  async all(place: Place): Promise<Outcome<{ cluster: ClusterSnapshot; today: LocalDate }>> {
+    const stored = await this.workspace.read(place);
+    if (!stored) return fail(NO_CLUSTER);
+    return succeed({ cluster: stored.value, today: londonWallClock(this.workspace.clock()).date });
+  }
+}
