@@ -5,6 +5,7 @@ import type { Clock } from './domain/clock';
 import type { Logger } from './logging/logger';
 import { clusterAccessPolicy } from './services/access-policy';
 import { ActionService } from './services/action-service';
+import { AgendaService } from './services/agenda-service';
 import { CalendarService } from './services/calendar-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
@@ -54,6 +55,7 @@ export function composeClusterbot(
     calendar: new CalendarService(workspace),
     rota,
     actions: new ActionService(workspace),
+    agenda: new AgendaService(workspace),
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
   });

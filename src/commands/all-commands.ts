@@ -1,4 +1,5 @@
 import { actionCommand, actionsCommand } from './clusters/action-commands';
+import { agendaCommand } from './clusters/agenda-command';
 import { joinCommand } from './clusters/join-command';
 import { rotaCommand } from './clusters/rota-command';
 import { schoolCommand } from './clusters/school-command';
@@ -15,6 +16,7 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   joinCommand,
   termsCommand,
   rotaCommand,
+  agendaCommand,
   actionCommand,
   actionsCommand,
 ];

@@ -11,6 +11,7 @@ export const CARD_VERBS = {
   addSchool: 'addSchool',
   joinSchool: 'joinSchool',
   actionStatus: 'actionStatus',
+  agendaDecision: 'agendaDecision',
 } as const;
 
 type CardData = Record<string, unknown>;
@@ -22,6 +23,7 @@ const part = (value: unknown) => text(value).replace(/[,\n]/g, ' ');
 export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {
   [CARD_VERBS.addSchool]: (data) => `school add ${part(data.name)}, ${part(data.urn)}, ${part(data.head)}`,
   [CARD_VERBS.joinSchool]: (data) => `join ${part(data.school)}`,
+  [CARD_VERBS.agendaDecision]: (data) => `agenda ${part(data.decision)} ${part(data.id)}`,
   [CARD_VERBS.actionStatus]: (data) => `action ${part(data.id)} ${part(data.status).replace('-', ' ')}`,
   [CARD_VERBS.importRoster]: (data) => `school import ${text(data.network)}\n${text(data.csv)}`,
   [CARD_VERBS.setTermDates]: (data) => {

@@ -1,4 +1,5 @@
 import type { ActionService } from '../services/action-service';
+import type { AgendaService } from '../services/agenda-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { RotaService } from '../services/rota-service';
@@ -14,5 +15,6 @@ export interface CommandServices {
   calendar: CalendarService;
   rota: RotaService;
   actions: ActionService;
+  agenda: AgendaService;
   rotaLink: RotaLinkMaker;
 }

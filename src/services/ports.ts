@@ -4,6 +4,7 @@
  */
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { ClusterAction } from '../domain/actions/cluster-action';
+import type { AgendaProposal } from '../domain/agenda/agenda';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
   ClusterPerson,
@@ -43,6 +44,7 @@ export interface ClusterWrite {
   meetingChanges?: MeetingChange[];
   changeLog?: RotaChangeRecord[];
   actions?: ClusterAction[];
+  proposals?: AgendaProposal[];
 }
 
 export interface ClusterStore {

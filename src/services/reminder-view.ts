@@ -5,6 +5,7 @@ import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { Tally } from '../domain/rsvp/rsvp';
 import { addDays } from '../domain/time/local-date';
 import { formatLocalDate, formatLondon, londonWallClock } from '../domain/time/london-time';
+import { agendaFor } from './agenda-service';
 import type { MeetingAttendance } from './rsvp-service';
 import { staleness } from './rsvp-service';
 
@@ -14,13 +15,6 @@ export const RSVP_VERBS = {
   guestRequest: 'guestRequest',
   guestDecision: 'guestDecision',
 } as const;
-
-/** Until /agenda exists, the standing items every meeting has. */
-const STANDING_ITEMS = [
-  'Welcome and apologies',
-  'Minutes of the last meeting and matters arising',
-  'Any other business',
-];
 
 const ANSWER_WORDS = { attending: 'attending', apologies: 'apologies', deputy: 'sending a deputy' } as const;
 
@@ -77,6 +71,8 @@ export function reminderCardData(
   const hostSchool = meeting.host?.id;
   const seesTally = person?.role === 'cluster-lead' || (school !== undefined && school.id === hostSchool);
   const stale = staleness(meeting, meeting.date, now);
+  const agenda = agendaFor(cluster, meeting, now);
+  const papers = agenda.filter((i) => i.paper).map((i) => `[${i.text}](${i.paper?.url})`);
   let status: string;
   if (note) status = note;
   else if (stale) status = `Answers are closed: ${stale}.`;
@@ -110,8 +106,8 @@ export function reminderCardData(
     chair: meeting.host?.name ?? '–',
     minutes: meeting.minuteTaker?.name ?? '–',
     boardRep: meeting.boardRep?.name ?? '–',
-    agenda: STANDING_ITEMS.map((item, i) => ({ text: `${i + 1}. ${item}` })),
-    papers: 'No papers have been shared yet.',
+    agenda: agenda.map((item, i) => ({ text: `${i + 1}. ${item.text}` })),
+    papers: papers.length ? `Papers: ${papers.join(' · ')}` : 'No papers have been shared yet.',
     status,
     tally: seesTally && !stale ? describeTally(tally) : '',
     open: !stale,

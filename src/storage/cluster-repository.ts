@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { ClusterAction } from '../domain/actions/cluster-action';
+import type { AgendaProposal } from '../domain/agenda/agenda';
 import type { AcademicYear, HalfTermNumber } from '../domain/calendar/academic-year';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
@@ -31,6 +32,7 @@ export const clusterKeys = {
   meeting: (year: AcademicYear, halfTerm: HalfTermNumber) => `meeting|${year}|${halfTerm}`,
   change: (at: Date) => `change|${at.toISOString()}|${randomBytes(3).toString('hex')}`,
   action: (id: string) => `action|${id}`,
+  proposal: (meetingId: string, id: string) => `agenda|${toTableKey(meetingId)}|${id}`,
 };
 
 const MAX_ROWS_PER_WRITE = 99;
@@ -99,6 +101,7 @@ export class ClusterRepository implements ClusterStore {
         meetingChanges: of('meeting').map((r) => JSON.parse(String(r.json)) as MeetingChange),
         changeLog: of('change').map((r) => JSON.parse(String(r.json), reviveDates) as RotaChangeRecord),
         actions: of('action').map((r) => JSON.parse(String(r.json), reviveDates) as ClusterAction),
+        proposals: of('agenda').map((r) => JSON.parse(String(r.json), reviveDates) as AgendaProposal),
       },
     };
   }
@@ -133,6 +136,10 @@ export class ClusterRepository implements ClusterStore {
       ...(write.actions ?? []).map((a): [string, Entity] => [
         'upsert',
         row(clusterId, clusterKeys.action(a.id), a),
+      ]),
+      ...(write.proposals ?? []).map((p): [string, Entity] => [
+        'upsert',
+        row(clusterId, clusterKeys.proposal(p.meetingId, p.id), p),
       ]),
     ];
     await this.submit(clusterId, actions);

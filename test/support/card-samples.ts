@@ -1,5 +1,6 @@
 import { renderActionsCard } from '../../src/cards/actions-card';
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
+import { renderAgendaCard } from '../../src/cards/agenda-card';
 import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
@@ -44,6 +45,18 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
         },
       ],
       footer: 'Owners update actions.',
+    }),
+  'agenda.json': () =>
+    renderAgendaCard({
+      title: 'Agenda: Roots, Spring 1 meeting',
+      subtitle: 'Tue 19 Jan 2027, 13:30, hosted and chaired by Earlsdon.',
+      items: [
+        { text: '1. Welcome and apologies' },
+        { text: '2. Year 6 writing moderation ([paper](https://contoso.sharepoint.com/p))' },
+      ],
+      proposalsHeading: 'Proposed items waiting for the chair',
+      proposals: [{ id: 'P2', text: 'P2: Transition to secondary (from Jo Smith)', verb: 'agendaDecision' }],
+      footer: 'Accept or drop proposed items here.',
     }),
   'guest-approval.json': () =>
     renderGuestApprovalCard({

@@ -1,4 +1,5 @@
 import type { ClusterAction } from '../actions/cluster-action';
+import type { AgendaProposal } from '../agenda/agenda';
 import type { MeetingPattern } from '../calendar/meeting-pattern';
 import type { YearCalendar } from '../calendar/term-dates';
 import type { BoardRepRule } from '../rota/rota-types';
@@ -28,6 +29,12 @@ export interface ClusterProfile {
   reminderTime?: string;
   /** The number the next action gets (A1, A2, …). */
   nextActionNumber?: number;
+  /** The number the next proposed agenda item gets (P1, P2, …). */
+  nextProposalNumber?: number;
+  /** Standing agenda items; the last is the closing one (AOB). Unset: the defaults. */
+  standingItems?: string[];
+  /** The year's plan of meeting foci: six per school year, one per half term. */
+  foci?: Record<string, string[]>;
 }
 
 export interface School {
@@ -70,6 +77,7 @@ export interface ClusterSnapshot {
   meetingChanges: MeetingChange[];
   changeLog: RotaChangeRecord[];
   actions: ClusterAction[];
+  proposals: AgendaProposal[];
 }
 
 /** A stable id for a school: its URN where known, else its name. */

@@ -1,0 +1,104 @@
+import { type ClusterAction, isOverdue } from '../actions/cluster-action';
+import type { LocalDate } from '../time/local-date';
+
+/** Seed 002: the host circulates the agenda a week before; the partnership plans each meeting's focus. */
+export const DEFAULT_STANDING_ITEMS = [
+  'Welcome and apologies',
+  'Minutes of the last meeting and matters arising',
+  'Any other business',
+];
+
+export interface Paper {
+  title: string;
+  url: string;
+}
+
+export type ProposalStatus = 'proposed' | 'accepted' | 'dropped';
+
+/** An item a member asked to put on a meeting's agenda; the chair accepts, orders or drops it. */
+export interface AgendaProposal {
+  /** P1, P2, … per cluster. */
+  id: string;
+  meetingId: string;
+  text: string;
+  paper?: Paper;
+  proposedBy: string;
+  proposedByName: string;
+  at: Date;
+  status: ProposalStatus;
+  /** Position among accepted items (lower first). */
+  order: number;
+}
+
+export type AgendaItemKind = 'standing' | 'focus' | 'action' | 'proposal';
+
+export interface AgendaItem {
+  kind: AgendaItemKind;
+  text: string;
+  paper?: Paper;
+}
+
+export interface AgendaInputs {
+  standingItems: readonly string[];
+  focus?: string;
+  actions: readonly ClusterAction[];
+  proposals: readonly AgendaProposal[];
+  today: LocalDate;
+  schoolName: (schoolId: string) => string;
+}
+
+/**
+ * The agenda: the opening standing items, this half term's focus, open actions carried forward
+ * (overdue first), accepted proposals in the chair's order, then the closing standing item (AOB).
+ */
+export function buildAgenda(inputs: AgendaInputs): AgendaItem[] {
+  const standing = inputs.standingItems.length > 0 ? inputs.standingItems : DEFAULT_STANDING_ITEMS;
+  const opening = standing.slice(0, -1);
+  const closing = standing.slice(-1);
+  const openActions = inputs.actions
+    .filter((a) => a.status === 'open' || a.status === 'in-progress')
+    .sort(
+      (a, b) =>
+        Number(isOverdue(b, inputs.today)) - Number(isOverdue(a, inputs.today)) || a.due.localeCompare(b.due),
+    );
+  const accepted = inputs.proposals
+    .filter((p) => p.status === 'accepted')
+    .sort((a, b) => a.order - b.order || a.at.getTime() - b.at.getTime());
+  return [
+    ...opening.map((text): AgendaItem => ({ kind: 'standing', text })),
+    ...(inputs.focus ? [{ kind: 'focus' as const, text: `This half term's focus: ${inputs.focus}` }] : []),
+    ...openActions.map(
+      (a): AgendaItem => ({
+        kind: 'action',
+        text: `Action ${a.id} (${inputs.schoolName(a.ownerSchoolId)}${isOverdue(a, inputs.today) ? ', overdue' : ''}): ${a.title}`,
+      }),
+    ),
+    ...accepted.map(
+      (p): AgendaItem => ({ kind: 'proposal', text: p.text, ...(p.paper ? { paper: p.paper } : {}) }),
+    ),
+    ...closing.map((text): AgendaItem => ({ kind: 'standing', text })),
+  ];
+}
+
+/** Accept, drop or move a proposal; the order of accepted items is the chair's. */
+export function decideProposal(
+  proposals: readonly AgendaProposal[],
+  id: string,
+  decision: 'accept' | 'drop' | 'up' | 'down',
+): AgendaProposal[] | string {
+  const target = proposals.find((p) => p.id.toLowerCase() === id.toLowerCase());
+  if (!target) return `there is no proposed item ${id.toUpperCase()} for this meeting`;
+  if (decision === 'drop') return proposals.map((p) => (p === target ? { ...p, status: 'dropped' } : p));
+  const accepted = proposals.filter((p) => p.status === 'accepted').sort((a, b) => a.order - b.order);
+  if (decision === 'accept') {
+    const order = (accepted.at(-1)?.order ?? 0) + 1;
+    return proposals.map((p) => (p === target ? { ...p, status: 'accepted', order } : p));
+  }
+  if (target.status !== 'accepted') return `${target.id} is not on the agenda yet: accept it first`;
+  const index = accepted.indexOf(target);
+  const swapWith = accepted[decision === 'up' ? index - 1 : index + 1];
+  if (!swapWith) return `${target.id} is already ${decision === 'up' ? 'first' : 'last'}`;
+  return proposals.map((p) =>
+    p === target ? { ...p, order: swapWith.order } : p === swapWith ? { ...p, order: target.order } : p,
+  );
+}

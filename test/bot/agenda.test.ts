@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
+import { startConnectorRecorder } from '../support/connector-recorder';
+import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import {
+  botAddedToTeam,
+  CHANNEL_ID,
+  cardAction,
+  channelMessage,
+  HEAD_OF_BROAD_HEATH,
+  HEAD_OF_EARLSDON,
+  type Person,
+} from '../support/teams-activities';
+
+const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
+const LEAD = HEAD_OF_BROAD_HEATH;
+/** Autumn 2 (Tue 17 Nov 2026) is hosted by Cannon Park. */
+const CHAIR: Person = HEAD_OF_EARLSDON;
+const MEMBER: Person = {
+  id: '29:1AllesleyHead000000000000000',
+  name: 'Lee Evans',
+  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000002',
+};
+const PAPER = 'https://contoso.sharepoint.com/sites/roots/Shared%20Documents/moderation.docx';
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function say(bot: BotHarness, text: string, from = LEAD) {
+  const [reply] = await bot.send(channelMessage(text, from));
+  return reply;
+}
+
+async function roots() {
+  const connector = await startConnectorRecorder();
+  closers.push(connector.close);
+  const bot = await startBotHarness('2026-11-02T08:00:00Z');
+  await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
+  await say(bot, '/setup Roots');
+  await say(bot, `/school import Roots\n${COVENTRY}`);
+  await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
+  await say(bot, '/join Cannon Park', CHAIR);
+  await say(bot, '/join Allesley', MEMBER);
+  return { bot, connector };
+}
+
+describe('the agenda of the next meeting', () => {
+  it('members propose items, the chair accepts them, and the week-before reminder carries the agenda', async () => {
+    const { bot, connector } = await roots();
+    await say(
+      bot,
+      '/agenda foci 2026-27: Reading for pleasure; Maths mastery; SEND provision; Attendance; Curriculum review; Transition',
+    );
+    await say(bot, '/action add Share the phonics audit template; Earlsdon; 11/12/2026');
+    expect((await say(bot, `/agenda add Year 6 writing moderation | ${PAPER}`, MEMBER))?.text).toBe(
+      'Proposed **P1**: Year 6 writing moderation. The chair will accept or drop it.',
+    );
+    await say(bot, '/agenda add Transition to secondary', MEMBER);
+
+    const memberView = cardText(cardOf(await say(bot, '/agenda', MEMBER)));
+    expect(memberView).toContain('Agenda: Roots, Autumn 2 meeting');
+    expect(memberView).toContain("3. This half term's focus: Maths mastery");
+    expect(memberView).toContain('4. Action A1 (Earlsdon): Share the phonics audit template');
+    expect(memberView).not.toContain('Proposed items waiting for the chair');
+
+    expect((await say(bot, '/agenda accept P1', MEMBER))?.text).toBe(
+      'Sorry, only the chair of the next meeting (Cannon Park) or a cluster lead can change its agenda. Nothing was changed.',
+    );
+    const chairCard = cardOf(await say(bot, '/agenda', CHAIR));
+    expect(cardText(chairCard)).toContain('P1: Year 6 writing moderation (from Lee Evans)');
+    const replies = await bot.send(
+      cardAction('agendaDecision', { id: 'P1', decision: 'accept' }, CHAIR, 'channel'),
+    );
+    expect(replies.find((r) => r.type === 'message')?.text).toBe('**P1** is on the agenda (by Priya Shah).');
+    await say(bot, '/agenda drop P2', CHAIR);
+
+    const agenda = cardText(cardOf(await say(bot, '/agenda', MEMBER)));
+    expect(agenda).toContain(`5. Year 6 writing moderation ([paper](${PAPER}))`);
+    expect(agenda).toContain('6. Any other business');
+    expect(agenda).not.toContain('Transition to secondary');
+
+    bot.clock.set('2026-11-10T09:01:00Z');
+    await bot.reminders.tick();
+    const post = connector.requests.find(
+      (r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities` && r.body.attachments,
+    );
+    const reminder = cardText(
+      (post?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content,
+    );
+    expect(reminder).toContain('5. Year 6 writing moderation');
+    expect(reminder).toContain(`Papers: [Year 6 writing moderation](${PAPER})`);
+  });
+
+  it('refuses pupil data in an item, and a paper that is not an https link', async () => {
+    const { bot } = await roots();
+    expect((await say(bot, '/agenda add Discuss B801200005001', MEMBER))?.text).toContain(
+      'the agenda item contains a Unique Pupil Number (UPN): "B801200005001"',
+    );
+    expect((await say(bot, '/agenda add Moderation | ftp://files/x.doc', MEMBER))?.text).toBe(
+      'Sorry, a paper must be a link starting with https:// (Teams or SharePoint). Nothing was changed.',
+    );
+    expect((await say(bot, '/agenda foci 2026-27: Only one', LEAD))?.text).toBe(
+      'Sorry, give six foci, one per half term (you gave 1). Nothing was changed.',
+    );
+  });
+});
