@@ -113,6 +113,7 @@ async function main() {
         return { ok: true };
       },
       sendToPerson: async () => 'no-chat',
+      updateInCluster: async () => ({ ok: true }),
     };
     const job = new ReminderJob({
       store: workspace.store,

@@ -49,18 +49,18 @@ export function composeClusterbot(
     clock,
   );
   const rota = new RotaService(workspace);
+  const messenger = settings.createMessenger(conversations, installations);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
     calendar: new CalendarService(workspace),
     rota,
     actions: new ActionService(workspace),
-    agenda: new AgendaService(workspace),
+    agenda: new AgendaService(workspace, messenger),
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
   });
   const rsvp = new RsvpService(workspace, new RsvpRepository(tables.table('clusters')));
-  const messenger = settings.createMessenger(conversations, installations);
   const reminders = new ReminderJob({
     store: workspace.store,
     ledger: new SlotLedgerRepository(tables.table('deliveries')),

@@ -1,12 +1,14 @@
+import { renderAgendaCard } from '../cards/agenda-card';
 import { type AgendaItem, type AgendaProposal, buildAgenda, decideProposal } from '../domain/agenda/agenda';
 import { type AcademicYear, halfTermName } from '../domain/calendar/academic-year';
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
-import { londonWallClock } from '../domain/time/london-time';
+import { formatLondon, londonWallClock } from '../domain/time/london-time';
 import type { Actor } from './actor';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import { fail, type Outcome, succeed } from './outcome';
+import type { Messenger, OutgoingMessage } from './ports';
 import { buildRota } from './rota-builder';
 import { record } from './school-service';
 
@@ -41,9 +43,93 @@ function nextMeeting(cluster: ClusterSnapshot, now: Date): PlannedMeeting | unde
 
 const HTTPS_URL = /^https:\/\/\S+$/i;
 
+/** The agenda card everyone sees once published (no proposals, no buttons). */
+export function publishedAgendaMessage(
+  cluster: ClusterSnapshot,
+  meeting: PlannedMeeting,
+  items: readonly AgendaItem[],
+  by: Actor,
+  at: Date,
+): OutgoingMessage {
+  return {
+    card: renderAgendaCard({
+      title: `Agenda: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} meeting`,
+      subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, hosted and chaired by ${meeting.host.name}` : ''}.`,
+      items: items.map((item, i) => ({
+        text: `${i + 1}. ${item.text}${item.paper ? ` ([paper](${item.paper.url}))` : ''}`,
+      })),
+      proposalsHeading: '',
+      proposals: [],
+      footer: `Published by ${by.name}, ${formatLondon(at)}. Propose items for the next meeting with /agenda add.`,
+    }),
+    summary: `Agenda for the ${cluster.profile.name} meeting on ${formatLondon(meeting.startsAt)}`,
+  };
+}
+
 /** Proposals for the next meeting's agenda, the chair's decisions, the foci plan and standing items. */
 export class AgendaService {
-  constructor(private readonly workspace: ClusterWorkspace) {}
+  constructor(
+    private readonly workspace: ClusterWorkspace,
+    private readonly messenger?: Messenger,
+  ) {}
+
+  /** Sends the chair's draft to their 1:1 chat, so the preview is private. */
+  async previewPrivately(tenantId: string, userId: string, message: OutgoingMessage): Promise<boolean> {
+    if (!this.messenger) return false;
+    const sent = await this.messenger.sendToPerson(tenantId, userId, message);
+    return sent !== 'no-chat' && sent.ok;
+  }
+
+  /**
+   * Posts the agenda in the cluster's channel, or updates the post made last time, so re-publishing
+   * never leaves two agendas in the channel. Chair or cluster lead only.
+   */
+  async publish(place: Place, actor: Actor): Promise<Outcome<{ items: AgendaItem[]; updated: boolean }>> {
+    const next = await this.next(place);
+    if (!next.ok) return next;
+    const { cluster, meeting, items } = next.value;
+    if (!chairsOrLeads(cluster, meeting, actor.userId)) {
+      return fail(
+        `only the chair of the next meeting (${meeting.host?.name ?? 'the host school'}) or a cluster lead can publish its agenda`,
+      );
+    }
+    if (!this.messenger) return fail('publishing is not available here');
+    const now = this.workspace.clock();
+    const message = publishedAgendaMessage(cluster, meeting, items, actor, now);
+    const previous = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
+    let sent = previous?.activityId
+      ? await this.messenger.updateInCluster(cluster.profile.place, previous.activityId, message)
+      : undefined;
+    const updated = sent?.ok === true;
+    if (!sent?.ok) sent = await this.messenger.postToCluster(cluster.profile.place, message);
+    if (!sent.ok) return fail(`the agenda could not be posted in the channel (${sent.detail})`);
+    const activityId = sent.activityId ?? previous?.activityId;
+    return this.workspace.change(place, (latest, at) =>
+      succeed({
+        write: {
+          publishedAgendas: [
+            {
+              meetingId: meeting.id,
+              items,
+              publishedAt: at,
+              publishedBy: actor.userId,
+              publishedByName: actor.name,
+              ...(activityId ? { activityId } : {}),
+            },
+          ],
+          changeLog: [
+            record(
+              actor,
+              at,
+              'agenda',
+              `${updated ? 'Re-published' : 'Published'} the agenda for ${halfTermName(meeting.halfTerm)} ${meeting.year}.`,
+            ),
+          ],
+        },
+        value: { items, updated: updated && latest !== undefined },
+      }),
+    );
+  }
 
   async next(
     place: Place,

@@ -4,7 +4,7 @@
  */
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { ClusterAction } from '../domain/actions/cluster-action';
-import type { AgendaProposal } from '../domain/agenda/agenda';
+import type { AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
   ClusterPerson,
@@ -45,6 +45,7 @@ export interface ClusterWrite {
   changeLog?: RotaChangeRecord[];
   actions?: ClusterAction[];
   proposals?: AgendaProposal[];
+  publishedAgendas?: PublishedAgenda[];
 }
 
 export interface ClusterStore {
@@ -102,10 +103,14 @@ export interface OutgoingMessage {
 }
 
 /** `gone`: the bot was removed or the person left (403/404); never retried, the chat is marked inactive. */
-export type SendOutcome = { ok: true } | { ok: false; reason: 'gone' | 'failed'; detail: string };
+export type SendOutcome =
+  | { ok: true; activityId?: string }
+  | { ok: false; reason: 'gone' | 'failed'; detail: string };
 
 /** Proactive sending. Never messages anyone the bot has no conversation with. */
 export interface Messenger {
   postToCluster(place: ClusterPlace, message: OutgoingMessage): Promise<SendOutcome>;
+  /** Replaces a message the bot posted in the cluster's channel (e.g. a re-published agenda). */
+  updateInCluster(place: ClusterPlace, activityId: string, message: OutgoingMessage): Promise<SendOutcome>;
   sendToPerson(tenantId: string, userId: string, message: OutgoingMessage): Promise<SendOutcome | 'no-chat'>;
 }

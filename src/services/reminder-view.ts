@@ -71,7 +71,10 @@ export function reminderCardData(
   const hostSchool = meeting.host?.id;
   const seesTally = person?.role === 'cluster-lead' || (school !== undefined && school.id === hostSchool);
   const stale = staleness(meeting, meeting.date, now);
-  const agenda = agendaFor(cluster, meeting, now);
+  // The reminder carries the published agenda, or the draft until the chair publishes.
+  const agenda =
+    cluster.publishedAgendas.find((p) => p.meetingId === meeting.id)?.items ??
+    agendaFor(cluster, meeting, now);
   const papers = agenda.filter((i) => i.paper).map((i) => `[${i.text}](${i.paper?.url})`);
   let status: string;
   if (note) status = note;

@@ -22,7 +22,7 @@ const MAX_WAIT_MS = 60_000;
  * jitter); retry 412/5xx; never retry 403/404 (the bot was removed or the person has gone).
  */
 export async function sendWithPolicy(
-  send: () => Promise<void>,
+  send: () => Promise<string | undefined>,
   describe: (error: unknown) => SendFailure,
   options: SendPolicyOptions,
 ): Promise<SendOutcome> {
@@ -30,8 +30,8 @@ export async function sendWithPolicy(
   let last: SendFailure = { message: 'not sent' };
   for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
     try {
-      await send();
-      return { ok: true };
+      const activityId = await send();
+      return activityId ? { ok: true, activityId } : { ok: true };
     } catch (error) {
       last = describe(error);
       if (last.status !== undefined && GONE.has(last.status)) {

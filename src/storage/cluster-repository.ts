@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { ClusterAction } from '../domain/actions/cluster-action';
-import type { AgendaProposal } from '../domain/agenda/agenda';
+import type { AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
 import type { AcademicYear, HalfTermNumber } from '../domain/calendar/academic-year';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
@@ -33,6 +33,7 @@ export const clusterKeys = {
   change: (at: Date) => `change|${at.toISOString()}|${randomBytes(3).toString('hex')}`,
   action: (id: string) => `action|${id}`,
   proposal: (meetingId: string, id: string) => `agenda|${toTableKey(meetingId)}|${id}`,
+  publishedAgenda: (meetingId: string) => `agendapub|${toTableKey(meetingId)}`,
 };
 
 const MAX_ROWS_PER_WRITE = 99;
@@ -102,6 +103,9 @@ export class ClusterRepository implements ClusterStore {
         changeLog: of('change').map((r) => JSON.parse(String(r.json), reviveDates) as RotaChangeRecord),
         actions: of('action').map((r) => JSON.parse(String(r.json), reviveDates) as ClusterAction),
         proposals: of('agenda').map((r) => JSON.parse(String(r.json), reviveDates) as AgendaProposal),
+        publishedAgendas: of('agendapub').map(
+          (r) => JSON.parse(String(r.json), reviveDates) as PublishedAgenda,
+        ),
       },
     };
   }
@@ -137,6 +141,10 @@ export class ClusterRepository implements ClusterStore {
         'upsert',
         row(clusterId, clusterKeys.action(a.id), a),
       ]),
+      ...(write.publishedAgendas ?? []).map((p): [string, Entity] => [
+        'upsert',
+        row(clusterId, clusterKeys.publishedAgenda(p.meetingId), p),
+      ]),
       ...(write.proposals ?? []).map((p): [string, Entity] => [
         'upsert',
         row(clusterId, clusterKeys.proposal(p.meetingId, p.id), p),
@@ -170,7 +178,9 @@ export class ClusterRepository implements ClusterStore {
 }
 
 function reviveDates(key: string, value: unknown): unknown {
-  return (key === 'createdAt' || key === 'at') && typeof value === 'string' ? new Date(value) : value;
+  return (key === 'createdAt' || key === 'at' || key === 'publishedAt') && typeof value === 'string'
+    ? new Date(value)
+    : value;
 }
 
 const row = (clusterId: string, rowKey: string, value: unknown): Entity => ({

@@ -43,6 +43,40 @@ export class TeamsMessenger implements Messenger {
     return this.send(target, message, key);
   }
 
+  async updateInCluster(
+    place: ClusterPlace,
+    activityId: string,
+    message: OutgoingMessage,
+  ): Promise<SendOutcome> {
+    const key = { tenantId: place.tenantId, conversationId: place.placeKey };
+    const installed = await this.conversations.find(key);
+    if (installed?.value.status !== 'active') {
+      return { ok: false, reason: 'gone', detail: 'Clusterbot is not installed in this team or chat' };
+    }
+    const reference = installed.value.reference as Partial<ConversationReference>;
+    const channel = place.conversationId.split(';')[0] ?? place.conversationId;
+    const target = {
+      ...reference,
+      conversation: { ...reference.conversation, id: channel },
+    } as Partial<ConversationReference>;
+    return sendWithPolicy(
+      async () => {
+        await this.limiter.acquire(channel);
+        await this.adapter.continueConversationAsync(this.botAppId, target, async (context) => {
+          const activity = TurnContext.applyConversationReference(toActivity(message), {
+            ...target,
+            activityId: undefined,
+          });
+          activity.id = activityId;
+          await context.updateActivity(activity);
+        });
+        return activityId;
+      },
+      describeFailure,
+      { maxAttempts: 5, sleep: this.sleep },
+    );
+  }
+
   async sendToPerson(
     tenantId: string,
     userId: string,
@@ -61,6 +95,7 @@ export class TeamsMessenger implements Messenger {
     message: OutgoingMessage,
     key: ConversationKey,
   ): Promise<SendOutcome> {
+    let activityId: string | undefined;
     const outcome = await sendWithPolicy(
       async () => {
         await this.limiter.acquire(reference.conversation?.id ?? key.conversationId);
@@ -72,7 +107,9 @@ export class TeamsMessenger implements Messenger {
           });
           const [response] = await context.adapter.sendActivities(context, [activity]);
           if (!response) throw new Error('the Bot Connector did not accept the message');
+          activityId = response.id;
         });
+        return activityId;
       },
       describeFailure,
       { maxAttempts: 5, sleep: this.sleep },

@@ -5,6 +5,7 @@ import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/b
 import { startConnectorRecorder } from '../support/connector-recorder';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
+  botAddedToPersonalChat,
   botAddedToTeam,
   CHANNEL_ID,
   cardAction,
@@ -12,6 +13,7 @@ import {
   HEAD_OF_BROAD_HEATH,
   HEAD_OF_EARLSDON,
   type Person,
+  personalConversationId,
 } from '../support/teams-activities';
 
 const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
@@ -106,5 +108,58 @@ describe('the agenda of the next meeting', () => {
     expect((await say(bot, '/agenda foci 2026-27: Only one', LEAD))?.text).toBe(
       'Sorry, give six foci, one per half term (you gave 1). Nothing was changed.',
     );
+  });
+});
+
+describe('publishing the agenda', () => {
+  it('previews privately, publishes once, and re-publishing updates the same post', async () => {
+    const { bot, connector } = await roots();
+    await bot.send({ ...botAddedToPersonalChat(CHAIR), serviceUrl: connector.serviceUrl });
+    await say(bot, '/agenda add Year 6 writing moderation', MEMBER);
+    await say(bot, '/agenda add Transition to secondary', MEMBER);
+    await say(bot, '/agenda accept P1', CHAIR);
+    connector.requests.splice(0);
+
+    expect((await say(bot, '/agenda', CHAIR))?.text).toBe(
+      "I've sent you the draft agenda in our personal chat. Publish it with **/agenda publish**.",
+    );
+    const preview = connector.requests.find(
+      (r) => r.path === `/v3/conversations/${personalConversationId(CHAIR)}/activities`,
+    );
+    expect(
+      cardText((preview?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content),
+    ).toContain('P2: Transition to secondary (from Lee Evans)');
+
+    expect((await say(bot, '/agenda publish', MEMBER))?.text).toBe(
+      'Sorry, only the chair of the next meeting (Cannon Park) or a cluster lead can publish its agenda. Nothing was changed.',
+    );
+    expect((await say(bot, '/agenda publish', CHAIR))?.text).toBe('The agenda is published in the channel.');
+    const posted = connector.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/v3/conversations/${CHANNEL_ID}/activities`,
+    );
+    expect(posted).toHaveLength(1);
+
+    await say(bot, '/agenda accept P2', CHAIR);
+    bot.clock.set('2026-11-10T09:01:00Z');
+    await bot.reminders.tick();
+    const reminder = connector.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/v3/conversations/${CHANNEL_ID}/activities`,
+    )[1];
+    const reminderText = cardText(
+      (reminder?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content,
+    );
+    expect(reminderText).toContain('Year 6 writing moderation');
+    expect(reminderText).not.toContain('Transition to secondary'); // accepted after publishing: not yet published
+
+    expect((await say(bot, '/agenda publish', CHAIR))?.text).toBe(
+      'The agenda in the channel has been updated.',
+    );
+    const update = connector.requests.find((r) => r.method === 'PUT');
+    // The recorder answers the nth request with id reply-n: the update targets the published post.
+    const publishedId = `reply-${connector.requests.indexOf(posted[0] as (typeof connector.requests)[number]) + 1}`;
+    expect(update?.path).toBe(`/v3/conversations/${CHANNEL_ID}/activities/${publishedId}`);
+    expect(
+      cardText((update?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content),
+    ).toContain('Transition to secondary');
   });
 });

@@ -63,7 +63,10 @@ async function setUp() {
 describe('proactive sending through a local fake Bot Connector', () => {
   it("posts a new message in the cluster's channel", async () => {
     const { connector, messenger } = await setUp();
-    expect(await messenger.postToCluster(place, message)).toEqual({ ok: true });
+    expect(await messenger.postToCluster(place, message)).toEqual({
+      ok: true,
+      activityId: expect.stringMatching(/^reply-/),
+    });
     expect(connector.requests.map((r) => [r.method, r.path])).toEqual([
       ['POST', `/v3/conversations/${CHANNEL_ID}/activities`],
     ]);
@@ -77,14 +80,20 @@ describe('proactive sending through a local fake Bot Connector', () => {
   it('waits out a 429 with Retry-After and then delivers once', async () => {
     const { connector, messenger } = await setUp();
     connector.answerNext({ status: 429, headers: { 'Retry-After': '1' } });
-    expect(await messenger.postToCluster(place, message)).toEqual({ ok: true });
+    expect(await messenger.postToCluster(place, message)).toEqual({
+      ok: true,
+      activityId: expect.stringMatching(/^reply-/),
+    });
     expect(connector.requests).toHaveLength(2);
   });
 
   it('backs off with jitter after a 429 without Retry-After, and retries 503s', async () => {
     const { connector, messenger, sleeps } = await setUp();
     connector.answerNext({ status: 429 }, { status: 503 }, { status: 503 });
-    expect(await messenger.postToCluster(place, message)).toEqual({ ok: true });
+    expect(await messenger.postToCluster(place, message)).toEqual({
+      ok: true,
+      activityId: expect.stringMatching(/^reply-/),
+    });
     expect(connector.requests.filter((r) => r.method === 'POST').length).toBeGreaterThanOrEqual(4);
     expect(sleeps.length).toBeGreaterThanOrEqual(1);
     for (const ms of sleeps) expect(ms).toBeLessThanOrEqual(60_000);

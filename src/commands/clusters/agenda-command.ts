@@ -10,6 +10,7 @@ import { problemReply, replyTo } from './outcome-reply';
 
 type AgendaArgs =
   | { action: 'show' }
+  | { action: 'publish' }
   | { action: 'add'; text: string; paper?: string }
   | { action: 'accept' | 'drop' | 'up' | 'down'; id: string }
   | { action: 'foci'; year: string; foci: string[] }
@@ -22,6 +23,8 @@ const Args = z.string().transform((raw, ctx): AgendaArgs => {
   switch (word.toLowerCase()) {
     case '':
       return { action: 'show' };
+    case 'publish':
+      return { action: 'publish' };
     case 'add': {
       const [item = '', paper] = remainder.split('|').map((p) => p.trim());
       if (!item) {
@@ -85,7 +88,7 @@ export const agendaCommand = defineCommand({
   description:
     "Shows the next meeting's agenda; members propose items, the chair accepts or drops them; leads set the foci.",
   usage:
-    '/agenda | add <item> [| <paper link>] | accept|drop|up|down <P#> | foci <year>: <six foci> | standing <items>',
+    '/agenda | add <item> [| <paper link>] | accept|drop|up|down <P#> | publish | foci <year>: <six foci> | standing <items>',
   examples: [
     '/agenda',
     '/agenda add Year 6 writing moderation | https://contoso.sharepoint.com/…',
@@ -105,26 +108,50 @@ export const agendaCommand = defineCommand({
         const waiting = cluster.proposals.filter(
           (p) => p.meetingId === meeting.id && p.status === 'proposed',
         );
-        return cardReply(
-          renderAgendaCard({
-            title: `Agenda: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} meeting`,
-            subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, hosted and chaired by ${meeting.host.name}` : ''}.`,
-            items: items.map((item, i) => ({
-              text: `${i + 1}. ${item.text}${item.paper ? ` ([paper](${item.paper.url}))` : ''}`,
-            })),
-            proposalsHeading: 'Proposed items waiting for the chair',
-            proposals: isChair
-              ? waiting.map((p) => ({
-                  id: p.id,
-                  text: `${p.id}: ${p.text} (from ${p.proposedByName})`,
-                  verb: CARD_VERBS.agendaDecision,
-                }))
-              : [],
-            footer: isChair
-              ? 'Accept or drop proposed items here; order them with /agenda up P# or /agenda down P#. The week-before reminder carries this agenda.'
-              : 'Propose an item with /agenda add <item>; the chair decides what goes on.',
-          }),
-          `Agenda for ${formatLondon(meeting.startsAt)}`,
+        const published = cluster.publishedAgendas.some((p) => p.meetingId === meeting.id);
+        const card = renderAgendaCard({
+          title: `Agenda: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} meeting`,
+          subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, hosted and chaired by ${meeting.host.name}` : ''}.`,
+          items: items.map((item, i) => ({
+            text: `${i + 1}. ${item.text}${item.paper ? ` ([paper](${item.paper.url}))` : ''}`,
+          })),
+          proposalsHeading: 'Proposed items waiting for the chair',
+          proposals: isChair
+            ? waiting.map((p) => ({
+                id: p.id,
+                text: `${p.id}: ${p.text} (from ${p.proposedByName})`,
+                verb: CARD_VERBS.agendaDecision,
+              }))
+            : [],
+          footer: isChair
+            ? 'Draft: accept or drop proposed items here, order them with /agenda up P# or /agenda down P#, then /agenda publish. Until then the week-before reminder carries this draft.'
+            : published
+              ? 'Propose an item with /agenda add <item>; the chair decides what goes on.'
+              : 'Not published yet: this is the draft so far. Propose an item with /agenda add <item>.',
+        });
+        const summary = `Agenda for ${formatLondon(meeting.startsAt)}`;
+        // The chair's draft goes to their personal chat when the command came from a channel.
+        if (isChair && invocation.conversation.scope !== 'personal') {
+          const sent = await services.agenda.previewPrivately(
+            invocation.conversation.tenantId,
+            actor.userId,
+            { card, summary },
+          );
+          if (sent)
+            return textReply(
+              "I've sent you the draft agenda in our personal chat. Publish it with **/agenda publish**.",
+            );
+        }
+        return cardReply(card, summary);
+      }
+      case 'publish': {
+        const outcome = await services.agenda.publish(place, actor);
+        return replyTo(outcome, ({ updated }) =>
+          textReply(
+            updated
+              ? 'The agenda in the channel has been updated.'
+              : 'The agenda is published in the channel.',
+          ),
         );
       }
       case 'add': {

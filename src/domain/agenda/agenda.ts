@@ -80,6 +80,17 @@ export function buildAgenda(inputs: AgendaInputs): AgendaItem[] {
   ];
 }
 
+/** The agenda as the chair published it (the reminder carries this once it exists). */
+export interface PublishedAgenda {
+  meetingId: string;
+  items: AgendaItem[];
+  publishedAt: Date;
+  publishedBy: string;
+  publishedByName: string;
+  /** The channel post, so publishing again updates it instead of posting a copy. */
+  activityId?: string;
+}
+
 /** Accept, drop or move a proposal; the order of accepted items is the chair's. */
 export function decideProposal(
   proposals: readonly AgendaProposal[],

@@ -1,5 +1,5 @@
 import type { ClusterAction } from '../actions/cluster-action';
-import type { AgendaProposal } from '../agenda/agenda';
+import type { AgendaProposal, PublishedAgenda } from '../agenda/agenda';
 import type { MeetingPattern } from '../calendar/meeting-pattern';
 import type { YearCalendar } from '../calendar/term-dates';
 import type { BoardRepRule } from '../rota/rota-types';
@@ -78,6 +78,7 @@ export interface ClusterSnapshot {
   changeLog: RotaChangeRecord[];
   actions: ClusterAction[];
   proposals: AgendaProposal[];
+  publishedAgendas: PublishedAgenda[];
 }
 
 /** A stable id for a school: its URN where known, else its name. */
