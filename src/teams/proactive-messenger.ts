@@ -13,6 +13,12 @@ import type { ConversationStore, Messenger, OutgoingMessage, SendOutcome } from 
 import { SendLimiter } from '../services/send-limiter';
 import { type SendFailure, sendWithPolicy } from '../services/send-policy';
 
+const NOT_INSTALLED: SendOutcome = {
+  ok: false,
+  reason: 'gone',
+  detail: 'Clusterbot is not installed in this team or chat',
+};
+
 /**
  * Proactive messages through the Bot Connector, using the conversation references stored when the
  * bot was installed. Only conversations the bot is in are ever messaged.
@@ -28,19 +34,29 @@ export class TeamsMessenger implements Messenger {
   ) {}
 
   async postToCluster(place: ClusterPlace, message: OutgoingMessage): Promise<SendOutcome> {
+    const target = await this.clusterTarget(place);
+    if (!target) return NOT_INSTALLED;
+    return this.send(target.reference, message, target.key);
+  }
+
+  /**
+   * Where cluster posts go: the stored reference of the team or chat, aimed at the channel the
+   * cluster uses (a new post, not a reply in someone's thread). Undefined when not installed.
+   */
+  private async clusterTarget(place: ClusterPlace) {
     const key = { tenantId: place.tenantId, conversationId: place.placeKey };
     const installed = await this.conversations.find(key);
-    if (installed?.value.status !== 'active') {
-      return { ok: false, reason: 'gone', detail: 'Clusterbot is not installed in this team or chat' };
-    }
+    if (installed?.value.status !== 'active') return undefined;
     const reference = installed.value.reference as Partial<ConversationReference>;
-    // A new post in the channel the cluster uses (not a reply in someone's thread).
     const channel = place.conversationId.split(';')[0] ?? place.conversationId;
-    const target = {
-      ...reference,
-      conversation: { ...reference.conversation, id: channel },
-    } as Partial<ConversationReference>;
-    return this.send(target, message, key);
+    return {
+      key,
+      channel,
+      reference: {
+        ...reference,
+        conversation: { ...reference.conversation, id: channel },
+      } as Partial<ConversationReference>,
+    };
   }
 
   async updateInCluster(
@@ -48,23 +64,15 @@ export class TeamsMessenger implements Messenger {
     activityId: string,
     message: OutgoingMessage,
   ): Promise<SendOutcome> {
-    const key = { tenantId: place.tenantId, conversationId: place.placeKey };
-    const installed = await this.conversations.find(key);
-    if (installed?.value.status !== 'active') {
-      return { ok: false, reason: 'gone', detail: 'Clusterbot is not installed in this team or chat' };
-    }
-    const reference = installed.value.reference as Partial<ConversationReference>;
-    const channel = place.conversationId.split(';')[0] ?? place.conversationId;
-    const target = {
-      ...reference,
-      conversation: { ...reference.conversation, id: channel },
-    } as Partial<ConversationReference>;
+    const target = await this.clusterTarget(place);
+    if (!target) return NOT_INSTALLED;
+    const { channel, reference } = target;
     return sendWithPolicy(
       async () => {
         await this.limiter.acquire(channel);
-        await this.adapter.continueConversationAsync(this.botAppId, target, async (context) => {
+        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
           const activity = TurnContext.applyConversationReference(toActivity(message), {
-            ...target,
+            ...reference,
             activityId: undefined,
           });
           activity.id = activityId;

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
-import { startConnectorRecorder } from '../support/connector-recorder';
-import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import { describe, expect, it } from 'vitest';
+import { cardOf, cardText } from '../support/bot-harness';
+import { rootsCluster, say } from '../support/roots-cluster';
 import {
-  botAddedToTeam,
   CHANNEL_ID,
   cardAction,
-  channelMessage,
   channelMessageMentioning,
-  HEAD_OF_BROAD_HEATH,
   HEAD_OF_EARLSDON,
   type Person,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
-const LEAD = HEAD_OF_BROAD_HEATH;
 const EARLSDON_HEAD = HEAD_OF_EARLSDON;
 const CANNON_HEAD: Person = {
   id: '29:1CannonParkHead00000000000000',
@@ -24,27 +16,11 @@ const CANNON_HEAD: Person = {
   aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000009',
 };
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function say(bot: BotHarness, text: string, from = LEAD) {
-  const [reply] = await bot.send(channelMessage(text, from));
-  return reply;
-}
-
 async function roots() {
-  const connector = await startConnectorRecorder();
-  closers.push(connector.close);
-  const bot = await startBotHarness('2026-11-23T10:00:00Z');
-  await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
-  await say(bot, '/setup Roots');
-  await say(bot, `/school import Roots\n${COVENTRY}`);
-  await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
-  await say(bot, '/join Earlsdon', EARLSDON_HEAD);
-  await say(bot, '/join Cannon Park', CANNON_HEAD);
-  return { bot, connector };
+  return rootsCluster('2026-11-23T10:00:00Z', [
+    [EARLSDON_HEAD, 'Earlsdon'],
+    [CANNON_HEAD, 'Cannon Park'],
+  ]);
 }
 
 describe('actions', () => {

@@ -1,23 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
-import { startConnectorRecorder } from '../support/connector-recorder';
-import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import { describe, expect, it } from 'vitest';
+import { cardOf, cardText } from '../support/bot-harness';
+import { LEAD, rootsCluster, say } from '../support/roots-cluster';
 import {
   botAddedToPersonalChat,
-  botAddedToTeam,
   CHANNEL_ID,
   cardAction,
-  channelMessage,
-  HEAD_OF_BROAD_HEATH,
   HEAD_OF_EARLSDON,
   type Person,
   personalConversationId,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
-const LEAD = HEAD_OF_BROAD_HEATH;
 /** Autumn 2 (Tue 17 Nov 2026) is hosted by Cannon Park. */
 const CHAIR: Person = HEAD_OF_EARLSDON;
 const MEMBER: Person = {
@@ -27,27 +19,11 @@ const MEMBER: Person = {
 };
 const PAPER = 'https://contoso.sharepoint.com/sites/roots/Shared%20Documents/moderation.docx';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function say(bot: BotHarness, text: string, from = LEAD) {
-  const [reply] = await bot.send(channelMessage(text, from));
-  return reply;
-}
-
 async function roots() {
-  const connector = await startConnectorRecorder();
-  closers.push(connector.close);
-  const bot = await startBotHarness('2026-11-02T08:00:00Z');
-  await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
-  await say(bot, '/setup Roots');
-  await say(bot, `/school import Roots\n${COVENTRY}`);
-  await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
-  await say(bot, '/join Cannon Park', CHAIR);
-  await say(bot, '/join Allesley', MEMBER);
-  return { bot, connector };
+  return rootsCluster('2026-11-02T08:00:00Z', [
+    [CHAIR, 'Cannon Park'],
+    [MEMBER, 'Allesley'],
+  ]);
 }
 
 describe('the agenda of the next meeting', () => {
