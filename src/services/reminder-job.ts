@@ -1,14 +1,13 @@
-import { renderReminderCard } from '../cards/reminder-card';
 import { isOverdue } from '../domain/actions/cluster-action';
 import type { Clock } from '../domain/clock';
 import type { ClusterSnapshot } from '../domain/clusters/cluster';
 import { planSlots, type ReminderSlot, slotsFor } from '../domain/reminders/reminder-slots';
 import { addDays } from '../domain/time/local-date';
-import { formatLocalDate, formatLondon, londonToInstant, londonWallClock } from '../domain/time/london-time';
-import type { ClusterStore, Messenger, OutgoingMessage, SendOutcome, SlotLedger } from './ports';
-import { countTally, describeTally, reminderCardData } from './reminder-view';
+import { formatLocalDate, londonToInstant, londonWallClock } from '../domain/time/london-time';
+import { type Delivery, deliverMeetingSlot } from './meeting-slot-delivery';
+import type { ClusterStore, Messenger, SendOutcome, SlotLedger } from './ports';
 import { buildRota } from './rota-builder';
-import type { MeetingAttendance, RsvpService } from './rsvp-service';
+import type { RsvpService } from './rsvp-service';
 
 export const DEFAULT_REMINDER_TIME = '09:00';
 const DAY = 86_400_000;
@@ -78,116 +77,48 @@ export class ReminderJob {
       report.dropped.push(slot.id);
     }
     for (const slot of plan.send) {
-      if (
-        !(await this.deps.ledger.claim(
-          clusterId,
-          slot.id,
-          this.deps.instance,
-          now,
-          this.deps.leaseMs ?? 10 * 60_000,
-        ))
-      ) {
-        continue; // another instance has it
-      }
-      try {
+      await this.claimAndRun(clusterId, slot.id, now, report, async () => {
         const attendance = await this.deps.rsvp.attendance(clusterId, slot.meetingId);
-        if (!attendance.ok) {
-          await this.deps.ledger.finish(clusterId, slot.id, 'dropped', now, attendance.problem);
-          report.dropped.push(slot.id);
-          continue;
-        }
-        const note = await this.deliver(cluster, slot, attendance.value, now);
-        await this.deps.ledger.finish(clusterId, slot.id, 'sent', this.deps.clock(), note);
-        report.sent.push(slot.id);
-        this.deps.log?.('info', { clusterId, slot: slot.id, note }, 'scheduled send done');
-      } catch (error) {
-        // Left claimed: once the lease runs out a later round retries, skipping recipients already reached.
-        report.retrying.push(slot.id);
-        this.deps.log?.('warn', { clusterId, slot: slot.id, err: error }, 'scheduled send will be retried');
-      }
+        if (!attendance.ok) return { outcome: 'dropped', note: attendance.problem };
+        return {
+          outcome: 'sent',
+          note: await deliverMeetingSlot(this.delivery(cluster, slot), cluster, slot, attendance.value, now),
+        };
+      });
     }
   }
 
-  private async deliver(
-    cluster: ClusterSnapshot,
-    slot: ReminderSlot,
-    attendance: MeetingAttendance,
+  /**
+   * Claims a slot (once across instances), runs it and records how it ended. If it throws, the
+   * claim is left: once the lease runs out a later round retries it, skipping recipients already
+   * reached.
+   */
+  private async claimAndRun(
+    clusterId: string,
+    slotId: string,
     now: Date,
-  ) {
-    const { meeting, tally } = attendance;
-    const when = formatLondon(meeting.startsAt);
-    const position = new Map(cluster.schools.filter((s) => !s.leftOn).map((s) => [s.id, s.position]));
-    // Heads of member schools, in rota order.
-    const heads = cluster.people
-      .filter(
-        (p) => p.schoolId && (p.role === 'head' || p.role === 'cluster-lead') && position.has(p.schoolId),
-      )
-      .sort((a, b) => (position.get(a.schoolId ?? '') ?? 0) - (position.get(b.schoolId ?? '') ?? 0));
-    switch (slot.kind) {
-      case 'reminder': {
-        const withoutChat: Array<{ userId: string; name: string }> = [];
-        for (const head of heads) {
-          const card = renderReminderCard(reminderCardData(attendance, now, { userId: head.userId }));
-          const result = await this.once(cluster, slot, `person:${head.userId}`, () =>
-            this.deps.messenger.sendToPerson(cluster.profile.place.tenantId, head.userId, {
-              card,
-              summary: `${cluster.profile.name} meeting ${when}: please answer for your school`,
-            }),
-          );
-          if (result === 'no-chat') withoutChat.push({ userId: head.userId, name: head.name });
-        }
-        await this.once(cluster, slot, 'channel', () =>
-          this.deps.messenger.postToCluster(cluster.profile.place, {
-            card: renderReminderCard(reminderCardData(attendance, now)),
-            text: withoutChat.length ? 'Please answer for your school on the card:' : undefined,
-            mentions: withoutChat,
-            summary: `Reminder: ${cluster.profile.name} heads' meeting ${when}`,
-          } as OutgoingMessage),
-        );
-        return `reminder: channel and ${heads.length - withoutChat.length} personal chat(s); ${withoutChat.length} mentioned`;
-      }
-      case 'nudge': {
-        const unanswered = cluster.schools
-          .filter((s) => tally.noAnswer.includes(s.name))
-          .sort((a, b) => a.position - b.position);
-        if (unanswered.length === 0) return 'nudge: every school has answered';
-        const mentions = heads
-          .filter((h) => unanswered.some((s) => s.id === h.schoolId))
-          .map((h) => ({ userId: h.userId, name: h.name }));
-        await this.once(cluster, slot, 'channel', () =>
-          this.deps.messenger.postToCluster(cluster.profile.place, {
-            text: `Two days to the ${cluster.profile.name} meeting (${when}). We still need answers from ${unanswered.map((s) => s.name).join(', ')}: please use the reminder card.`,
-            mentions,
-            summary: `${cluster.profile.name}: ${unanswered.length} school(s) still to answer`,
-          }),
-        );
-        return `nudge: ${unanswered.length} school(s), ${mentions.length} mentioned`;
-      }
-      case 'summary': {
-        const chairs = heads.filter((h) => h.schoolId === meeting.host?.id);
-        const full = `Attendance for tomorrow's ${cluster.profile.name} meeting (${when}).\n\n${describeTally(tally)}`;
-        const fallback: Array<{ userId: string; name: string }> = [];
-        for (const chair of chairs) {
-          const result = await this.once(cluster, slot, `person:${chair.userId}`, () =>
-            this.deps.messenger.sendToPerson(cluster.profile.place.tenantId, chair.userId, {
-              text: full,
-              summary: `Attendance for ${cluster.profile.name} tomorrow`,
-            }),
-          );
-          if (result === 'no-chat') fallback.push({ userId: chair.userId, name: chair.name });
-        }
-        if (fallback.length > 0 || chairs.length === 0) {
-          // In the channel only the counts: reasons for apologies are for the chair's eyes.
-          await this.once(cluster, slot, 'channel', () =>
-            this.deps.messenger.postToCluster(cluster.profile.place, {
-              text: `Tomorrow's ${cluster.profile.name} meeting (${when}). ${countTally(tally)} The chair can open the reminder card for the full list.`,
-              mentions: fallback,
-              summary: `${cluster.profile.name} attendance for tomorrow`,
-            }),
-          );
-        }
-        return `summary: ${chairs.length - fallback.length} chair chat(s), ${fallback.length ? 'channel fallback' : 'no channel post'}`;
-      }
+    report: TickReport,
+    run: () => Promise<{ outcome: 'sent' | 'dropped'; note: string }>,
+  ): Promise<void> {
+    if (
+      !(await this.deps.ledger.claim(
+        clusterId,
+        slotId,
+        this.deps.instance,
+        now,
+        this.deps.leaseMs ?? 10 * 60_000,
+      ))
+    ) {
+      return; // another instance has it
+    }
+    try {
+      const { outcome, note } = await run();
+      await this.deps.ledger.finish(clusterId, slotId, outcome, this.deps.clock(), note);
+      (outcome === 'sent' ? report.sent : report.dropped).push(slotId);
+      this.deps.log?.('info', { clusterId, slot: slotId, note }, `scheduled send ${outcome}`);
+    } catch (error) {
+      report.retrying.push(slotId);
+      this.deps.log?.('warn', { clusterId, slot: slotId, err: error }, 'scheduled send will be retried');
     }
   }
 
@@ -210,17 +141,7 @@ export class ReminderJob {
         meetingStartsAt: now,
       };
       if (finished.has(slot.id) || slot.dueAt.getTime() > now.getTime()) continue;
-      if (
-        !(await this.deps.ledger.claim(
-          clusterId,
-          slot.id,
-          this.deps.instance,
-          now,
-          this.deps.leaseMs ?? 10 * 60_000,
-        ))
-      )
-        continue;
-      try {
+      await this.claimAndRun(clusterId, slot.id, now, report, async () => {
         const school = cluster.schools.find((s) => s.id === action.ownerSchoolId)?.name ?? 'its owner';
         const owners = action.ownerPerson
           ? [action.ownerPerson]
@@ -247,19 +168,17 @@ export class ReminderJob {
             }),
           );
         }
-        await this.deps.ledger.finish(
-          clusterId,
-          slot.id,
-          'sent',
-          this.deps.clock(),
-          `overdue action: ${owners.length} owner(s)`,
-        );
-        report.sent.push(slot.id);
-      } catch (error) {
-        report.retrying.push(slot.id);
-        this.deps.log?.('warn', { clusterId, slot: slot.id, err: error }, 'overdue reminder will be retried');
-      }
+        return { outcome: 'sent', note: `overdue action: ${owners.length} owner(s)` };
+      });
     }
+  }
+
+  /** What a delivery may do: send through the messenger, once per recipient for this slot. */
+  private delivery(cluster: ClusterSnapshot, slot: ReminderSlot): Delivery {
+    return {
+      messenger: this.deps.messenger,
+      once: (recipient, send) => this.once(cluster, slot, recipient, send),
+    };
   }
 
   /**
