@@ -43,6 +43,21 @@ function nextMeeting(cluster: ClusterSnapshot, now: Date): PlannedMeeting | unde
 
 const HTTPS_URL = /^https:\/\/\S+$/i;
 
+/** The title, date line and numbered items (with paper links) every agenda card shows. */
+export function agendaCardHeading(
+  cluster: ClusterSnapshot,
+  meeting: PlannedMeeting,
+  items: readonly AgendaItem[],
+) {
+  return {
+    title: `Agenda: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} meeting`,
+    subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, hosted and chaired by ${meeting.host.name}` : ''}.`,
+    items: items.map((item, i) => ({
+      text: `${i + 1}. ${item.text}${item.paper ? ` ([paper](${item.paper.url}))` : ''}`,
+    })),
+  };
+}
+
 /** The agenda card everyone sees once published (no proposals, no buttons). */
 export function publishedAgendaMessage(
   cluster: ClusterSnapshot,
@@ -53,11 +68,7 @@ export function publishedAgendaMessage(
 ): OutgoingMessage {
   return {
     card: renderAgendaCard({
-      title: `Agenda: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} meeting`,
-      subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, hosted and chaired by ${meeting.host.name}` : ''}.`,
-      items: items.map((item, i) => ({
-        text: `${i + 1}. ${item.text}${item.paper ? ` ([paper](${item.paper.url}))` : ''}`,
-      })),
+      ...agendaCardHeading(cluster, meeting, items),
       proposalsHeading: '',
       proposals: [],
       footer: `Published by ${by.name}, ${formatLondon(at)}. Propose items for the next meeting with /agenda add.`,
@@ -104,7 +115,7 @@ export class AgendaService {
     if (!sent?.ok) sent = await this.messenger.postToCluster(cluster.profile.place, message);
     if (!sent.ok) return fail(`the agenda could not be posted in the channel (${sent.detail})`);
     const activityId = sent.activityId ?? previous?.activityId;
-    return this.workspace.change(place, (latest, at) =>
+    return this.workspace.change(place, (_latest, at) =>
       succeed({
         write: {
           publishedAgendas: [
@@ -126,7 +137,7 @@ export class AgendaService {
             ),
           ],
         },
-        value: { items, updated: updated && latest !== undefined },
+        value: { items, updated },
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { isOverdue } from '../domain/actions/cluster-action';
 import type { Clock } from '../domain/clock';
 import type { ClusterSnapshot } from '../domain/clusters/cluster';
-import { planSlots, type ReminderSlot, slotsFor } from '../domain/reminders/reminder-slots';
+import { planSlots, slotsFor } from '../domain/reminders/reminder-slots';
 import { addDays } from '../domain/time/local-date';
 import { formatLocalDate, londonToInstant, londonWallClock } from '../domain/time/london-time';
 import { type Delivery, deliverMeetingSlot } from './meeting-slot-delivery';
@@ -82,7 +82,13 @@ export class ReminderJob {
         if (!attendance.ok) return { outcome: 'dropped', note: attendance.problem };
         return {
           outcome: 'sent',
-          note: await deliverMeetingSlot(this.delivery(cluster, slot), cluster, slot, attendance.value, now),
+          note: await deliverMeetingSlot(
+            this.delivery(clusterId, slot.id),
+            cluster,
+            slot,
+            attendance.value,
+            now,
+          ),
         };
       });
     }
@@ -133,15 +139,10 @@ export class ReminderJob {
     const reminderTime = cluster.profile.reminderTime ?? DEFAULT_REMINDER_TIME;
     const today = londonWallClock(now).date;
     for (const action of cluster.actions.filter((a) => isOverdue(a, today))) {
-      const slot: ReminderSlot = {
-        id: `action|${action.id}|overdue|${action.due}`,
-        kind: 'reminder',
-        meetingId: '',
-        dueAt: londonToInstant(addDays(action.due, 1), reminderTime),
-        meetingStartsAt: now,
-      };
-      if (finished.has(slot.id) || slot.dueAt.getTime() > now.getTime()) continue;
-      await this.claimAndRun(clusterId, slot.id, now, report, async () => {
+      const slotId = `action|${action.id}|overdue|${action.due}`;
+      const dueAt = londonToInstant(addDays(action.due, 1), reminderTime);
+      if (finished.has(slotId) || dueAt.getTime() > now.getTime()) continue;
+      await this.claimAndRun(clusterId, slotId, now, report, async () => {
         const school = cluster.schools.find((s) => s.id === action.ownerSchoolId)?.name ?? 'its owner';
         const owners = action.ownerPerson
           ? [action.ownerPerson]
@@ -151,7 +152,7 @@ export class ReminderJob {
         const text = `Action ${action.id} for ${school} was due on ${formatLocalDate(action.due)}: ${action.title}. Please update it (/action ${action.id} done, or in progress).`;
         const withoutChat: Array<{ userId: string; name: string }> = [];
         for (const owner of owners) {
-          const sent = await this.once(cluster, slot, `person:${owner.userId}`, () =>
+          const sent = await this.once(clusterId, slotId, `person:${owner.userId}`, () =>
             this.deps.messenger.sendToPerson(cluster.profile.place.tenantId, owner.userId, {
               text,
               summary: `Action ${action.id} is overdue`,
@@ -160,7 +161,7 @@ export class ReminderJob {
           if (sent === 'no-chat') withoutChat.push(owner);
         }
         if (owners.length === 0 || withoutChat.length > 0) {
-          await this.once(cluster, slot, 'channel', () =>
+          await this.once(clusterId, slotId, 'channel', () =>
             this.deps.messenger.postToCluster(cluster.profile.place, {
               text,
               mentions: withoutChat,
@@ -174,10 +175,10 @@ export class ReminderJob {
   }
 
   /** What a delivery may do: send through the messenger, once per recipient for this slot. */
-  private delivery(cluster: ClusterSnapshot, slot: ReminderSlot): Delivery {
+  private delivery(clusterId: string, slotId: string): Delivery {
     return {
       messenger: this.deps.messenger,
-      once: (recipient, send) => this.once(cluster, slot, recipient, send),
+      once: (recipient, send) => this.once(clusterId, slotId, recipient, send),
     };
   }
 
@@ -186,17 +187,16 @@ export class ReminderJob {
    * and not retried; a failure that may pass leaves the slot for a later round.
    */
   private async once(
-    cluster: ClusterSnapshot,
-    slot: ReminderSlot,
+    clusterId: string,
+    slotId: string,
     recipient: string,
     send: () => Promise<SendOutcome | 'no-chat'>,
   ): Promise<SendOutcome | 'no-chat' | 'already'> {
-    const clusterId = cluster.profile.id;
-    if (await this.deps.ledger.delivered(clusterId, slot.id, recipient)) return 'already';
+    if (await this.deps.ledger.delivered(clusterId, slotId, recipient)) return 'already';
     const result = await send();
     if (result === 'no-chat') return result;
     if (!result.ok && result.reason === 'failed') throw new RetryLater(`${recipient}: ${result.detail}`);
-    await this.deps.ledger.markDelivered(clusterId, slot.id, recipient, this.deps.clock());
+    await this.deps.ledger.markDelivered(clusterId, slotId, recipient, this.deps.clock());
     return result;
   }
 }

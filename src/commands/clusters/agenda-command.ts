@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { renderAgendaCard } from '../../cards/agenda-card';
 import { type HalfTermNumber, halfTermName, parseAcademicYear } from '../../domain/calendar/academic-year';
 import { formatLondon } from '../../domain/time/london-time';
-import { chairsOrLeads } from '../../services/agenda-service';
+import { agendaCardHeading, chairsOrLeads } from '../../services/agenda-service';
 import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
@@ -110,11 +110,7 @@ export const agendaCommand = defineCommand({
         );
         const published = cluster.publishedAgendas.some((p) => p.meetingId === meeting.id);
         const card = renderAgendaCard({
-          title: `Agenda: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} meeting`,
-          subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, hosted and chaired by ${meeting.host.name}` : ''}.`,
-          items: items.map((item, i) => ({
-            text: `${i + 1}. ${item.text}${item.paper ? ` ([paper](${item.paper.url}))` : ''}`,
-          })),
+          ...agendaCardHeading(cluster, meeting, items),
           proposalsHeading: 'Proposed items waiting for the chair',
           proposals: isChair
             ? waiting.map((p) => ({
