@@ -8,7 +8,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import { renderReminderCard } from '../src/cards/reminder-card';
-import type { YearCalendar } from '../src/domain/calendar/term-dates';
 import { planRota } from '../src/domain/rota/plan-rota';
 import { scheduleMeetings } from '../src/domain/rota/schedule-meetings';
 import { CalendarService } from '../src/services/calendar-service';
@@ -24,19 +23,8 @@ import { startLocalAzurite } from '../src/storage/local-azurite';
 import { RsvpRepository } from '../src/storage/rsvp-repository';
 import { SlotLedgerRepository } from '../src/storage/slot-ledger-repository';
 import { TableStorage } from '../src/storage/table-storage';
+import { YEAR_2026_27 as YEAR } from '../test/support/sample-calendar';
 
-const YEAR: YearCalendar = {
-  year: '2026-27',
-  halfTerms: [
-    { halfTerm: 1, start: '2026-09-03', end: '2026-10-23' },
-    { halfTerm: 2, start: '2026-11-02', end: '2026-12-18' },
-    { halfTerm: 3, start: '2027-01-05', end: '2027-02-12' },
-    { halfTerm: 4, start: '2027-02-22', end: '2027-03-25' },
-    { halfTerm: 5, start: '2027-04-12', end: '2027-05-28' },
-    { halfTerm: 6, start: '2027-06-07', end: '2027-07-21' },
-  ],
-  closures: [],
-};
 const pattern = { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' };
 
 function percentile(values: number[], p: number): number {

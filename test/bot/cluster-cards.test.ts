@@ -1,21 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
+import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27, YEAR_2026_27 } from '../support/sample-calendar';
-import {
-  cardAction,
-  channelMessage,
-  HEAD_OF_BROAD_HEATH,
-  HEAD_OF_EARLSDON,
-} from '../support/teams-activities';
-
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
-
-async function say(bot: BotHarness, text: string, from = HEAD_OF_BROAD_HEATH) {
-  const [reply] = await bot.send(channelMessage(text, from));
-  return reply;
-}
+import { cardAction, HEAD_OF_BROAD_HEATH, HEAD_OF_EARLSDON } from '../support/teams-activities';
 
 function inputs(card: unknown): string[] {
   const ids: string[] = [];
@@ -42,7 +29,7 @@ describe('cards for the cluster lead', () => {
     ]);
 
     const replies = await bot.send(
-      cardAction('importRoster', { network: 'Roots', csv: COVENTRY }, HEAD_OF_BROAD_HEATH, 'channel'),
+      cardAction('importRoster', { network: 'Roots', csv: COVENTRY_ROSTER }, HEAD_OF_BROAD_HEATH, 'channel'),
     );
     const message = replies.find((r) => r.type === 'message');
     expect(message?.text).toMatch(/^Imported 17 school\(s\) of Roots\./);
@@ -58,7 +45,7 @@ describe('cards for the cluster lead', () => {
     const bot = await startBotHarness('2026-09-01T08:00:00Z');
     await say(bot, '/setup Roots');
     const replies = await bot.send(
-      cardAction('importRoster', { network: '', csv: COVENTRY }, HEAD_OF_EARLSDON, 'channel'),
+      cardAction('importRoster', { network: '', csv: COVENTRY_ROSTER }, HEAD_OF_EARLSDON, 'channel'),
     );
     expect(replies.find((r) => r.type === 'message')?.text).toBe(
       'Sorry, only a cluster lead of Roots can do that. Nothing was changed.',

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groupByNetwork, readRoster } from '../../src/import/read-roster';
-import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
+import { type BotHarness, cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { COVENTRY_ROSTER } from '../support/fixtures';
 import {
   cardAction,
   channelMessage,
@@ -13,7 +12,6 @@ import {
   type Person,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 const LEAD = HEAD_OF_BROAD_HEATH;
 const NEW_HEAD: Person = {
   id: '29:1NewHeadOfEarlsdon000000000000',
@@ -21,15 +19,10 @@ const NEW_HEAD: Person = {
   aadObjectId: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6',
 };
 
-async function say(bot: BotHarness, text: string, from = LEAD) {
-  const [reply] = await bot.send(channelMessage(text, from));
-  return reply;
-}
-
 async function roots(): Promise<BotHarness> {
   const bot = await startBotHarness('2026-09-01T08:00:00Z');
   await say(bot, '/setup Roots');
-  await say(bot, `/school import Roots\n${COVENTRY}`);
+  await say(bot, `/school import Roots\n${COVENTRY_ROSTER}`);
   return bot;
 }
 
@@ -101,7 +94,7 @@ describe('schools and people', () => {
 describe("Coventry's eight networks", () => {
   it('import cleanly as eight clusters, each in its own team, each with only its own schools', async () => {
     const bot = await startBotHarness('2026-09-01T08:00:00Z');
-    const roster = readRoster(COVENTRY);
+    const roster = readRoster(COVENTRY_ROSTER);
     if ('problem' in roster) throw new Error(roster.problem);
     const networks = [...groupByNetwork(roster.rows).entries()];
     expect(networks).toHaveLength(8);
@@ -109,7 +102,7 @@ describe("Coventry's eight networks", () => {
     for (const [index, [network]] of networks.entries()) {
       const team = `19:coventry-network-${index}@thread.tacv2`;
       await bot.send(inTeam(channelMessage(`/setup ${network}`), team));
-      const [reply] = await bot.send(inTeam(channelMessage(`/school import\n${COVENTRY}`), team));
+      const [reply] = await bot.send(inTeam(channelMessage(`/school import\n${COVENTRY_ROSTER}`), team));
       expect(reply?.text).toMatch(new RegExp(`^Imported \\d+ school\\(s\\) of ${network}\\.`));
     }
     let total = 0;

@@ -1,9 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { rotaCalendarDownload } from '../../src/services/rota-calendar-download';
-import { type BotHarness, cardOf, cardText, startBotHarness, TEST_LINK_SECRET } from '../support/bot-harness';
+import {
+  type BotHarness,
+  cardOf,
+  cardText,
+  say,
+  startBotHarness,
+  TEST_LINK_SECRET,
+} from '../support/bot-harness';
+import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
   channelMessage,
@@ -14,14 +20,8 @@ import {
   personalMessage,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 const LEAD = HEAD_OF_BROAD_HEATH;
 const START_OF_YEAR = '2026-09-01T08:00:00Z';
-
-async function say(bot: BotHarness, text: string, from = LEAD) {
-  const [reply] = await bot.send(channelMessage(text, from));
-  return reply;
-}
 
 /** The facts of each meeting on the rota card: heading, host, chair, minutes, board rep. */
 function rotaRows(card: unknown) {
@@ -49,7 +49,7 @@ function actionUrl(card: Record<string, unknown> | undefined): string {
 async function rootsWithTermDates(): Promise<BotHarness> {
   const bot = await startBotHarness(START_OF_YEAR);
   await say(bot, '/setup Roots; Tuesday of week 3, 13:30-15:30; board rep yearly');
-  await say(bot, `/school import Roots\n${COVENTRY}`);
+  await say(bot, `/school import Roots\n${COVENTRY_ROSTER}`);
   await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
   return bot;
 }
@@ -70,12 +70,12 @@ describe('a cluster lead runs the Roots network in Teams', () => {
   it("imports the Roots network's 17 schools from Coventry's file, and a second import changes nothing", async () => {
     const bot = await startBotHarness(START_OF_YEAR);
     await say(bot, '/setup Roots');
-    const first = await say(bot, `/school import Roots\n${COVENTRY}`);
+    const first = await say(bot, `/school import Roots\n${COVENTRY_ROSTER}`);
     expect(first?.text).toMatch(
       /^Imported 17 school\(s\) of Roots\.\n\nAldermoor Farm, Cannon Park, Earlsdon, /,
     );
 
-    const second = await say(bot, `/school import Roots\n${COVENTRY}`);
+    const second = await say(bot, `/school import Roots\n${COVENTRY_ROSTER}`);
     expect(second?.text).toBe('Imported 0 school(s) of Roots; 17 already in the cluster, left as they were.');
 
     const list = await say(bot, '/school list');
@@ -85,7 +85,7 @@ describe('a cluster lead runs the Roots network in Teams', () => {
   it('asks which network when the file has several and the cluster name matches none', async () => {
     const bot = await startBotHarness(START_OF_YEAR);
     await say(bot, '/setup Coventry north');
-    const reply = await say(bot, `/school import\n${COVENTRY}`);
+    const reply = await say(bot, `/school import\n${COVENTRY_ROSTER}`);
     expect(reply?.text).toContain('this file lists 8 networks (Aspire too, Potential, ');
     expect(reply?.text).toContain('Nothing was changed.');
   });
@@ -93,7 +93,7 @@ describe('a cluster lead runs the Roots network in Teams', () => {
   it("sets 2026-27 term dates and shows the year's rota with host, chair and minute-taker", async () => {
     const bot = await startBotHarness(START_OF_YEAR);
     await say(bot, '/setup Roots');
-    await say(bot, `/school import Roots\n${COVENTRY}`);
+    await say(bot, `/school import Roots\n${COVENTRY_ROSTER}`);
     const terms = await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
     expect(terms?.text).toBe(
       'Term dates for **2026-27** are set: 6 meetings are on the rota. Type **/rota 2026-27** to see them.',

@@ -1,29 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { type BotHarness, cardOf, cardText, startBotHarness } from '../support/bot-harness';
+import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
-import {
-  cardAction,
-  channelMessage,
-  HEAD_OF_BROAD_HEATH,
-  HEAD_OF_EARLSDON,
-} from '../support/teams-activities';
+import { cardAction, HEAD_OF_EARLSDON } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 const UPN = 'B801200005001';
 const REFUSAL = `Pupil data is shared only live in meetings and is never stored, so nothing was saved. Please take it out and try again`;
-
-async function say(bot: BotHarness, text: string, from = HEAD_OF_BROAD_HEATH) {
-  const [reply] = await bot.send(channelMessage(text, from));
-  return reply;
-}
 
 async function roots() {
   const bot = await startBotHarness('2026-11-10T08:00:00Z');
   await say(bot, '/setup Roots');
-  await say(bot, `/school import Roots\n${COVENTRY}`);
+  await say(bot, `/school import Roots\n${COVENTRY_ROSTER}`);
   await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
   await say(bot, '/join Cannon Park', HEAD_OF_EARLSDON);
   const rota = cardOf(await say(bot, '/rota ics'));

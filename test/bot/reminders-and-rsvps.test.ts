@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RsvpRepository } from '../../src/storage/rsvp-repository';
 import { SlotLedgerRepository } from '../../src/storage/slot-ledger-repository';
 import { type BotHarness, cardOf, cardText, secondInstance, startBotHarness } from '../support/bot-harness';
 import { startConnectorRecorder } from '../support/connector-recorder';
+import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
   botAddedToPersonalChat,
@@ -19,7 +18,6 @@ import {
   personalConversationId,
 } from '../support/teams-activities';
 
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 const LEAD = HEAD_OF_BROAD_HEATH;
 /** Cannon Park hosts (and so chairs) Autumn 2, Tue 17 Nov 2026, 13:30. */
 const CHAIR = HEAD_OF_EARLSDON;
@@ -52,7 +50,7 @@ async function rootsWithHeads() {
   const say = (text: string, from = LEAD) => bot.send(channelMessage(text, from));
   await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
   await say('/setup Roots');
-  await say(`/school import Roots\n${COVENTRY}`);
+  await say(`/school import Roots\n${COVENTRY_ROSTER}`);
   await say(`/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
   await say('/join Cannon Park', CHAIR);
   await say('/join Earlsdon', EARLSDON_HEAD);
@@ -319,7 +317,7 @@ describe("the README's way to try reminders", () => {
     const say = (text: string, from = LEAD) => bot.send(channelMessage(text, from));
     await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
     await say('/setup Roots; Monday of week 1, 13:30-15:30');
-    await say(`/school import Roots\n${COVENTRY}`);
+    await say(`/school import Roots\n${COVENTRY_ROSTER}`);
     const terms = TERM_DATES_CSV_2026_27.replace(
       'Autumn 1,03/09/2026,23/10/2026',
       'Autumn 1,03/09/2026,27/11/2026',

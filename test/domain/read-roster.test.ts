@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeTextFile } from '../../src/import/decode-text-file';
 import { groupByNetwork, type RosterReport, readRoster } from '../../src/import/read-roster';
+import { COVENTRY_ROSTER } from '../support/fixtures';
 
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 const GIAS_HEADERS = readFileSync(join(__dirname, '..', 'fixtures', 'gias-headers.txt'), 'utf8')
   .split('\n')
   .filter((line) => line && !line.startsWith('#'));
@@ -25,7 +25,7 @@ function giasRow(values: Record<string, string>): string {
 
 describe('reading a roster', () => {
   it("reads Coventry's file as eight networks and 93 schools", () => {
-    const coventry = report(COVENTRY);
+    const coventry = report(COVENTRY_ROSTER);
     expect(coventry.format).toBe('network');
     expect(coventry.rejected).toEqual([]);
     expect(coventry.rows).toHaveLength(93);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
   type Playground,
@@ -9,8 +9,6 @@ import {
   startPlayground,
   waitForText,
 } from './playground-harness';
-
-const COVENTRY = readFileSync(join(__dirname, '..', 'fixtures', 'coventry-networks.csv'), 'utf8');
 
 let playground: Playground;
 
@@ -44,7 +42,7 @@ describe('a cluster lead in Agents Playground', () => {
     await postMentioningBot(page, '/school import');
     await waitForText(page, 'Import member schools');
     await page.getByLabel('Network (only for files that list several networks)').first().fill('Roots');
-    await page.locator('textarea').first().fill(COVENTRY);
+    await page.locator('textarea').first().fill(COVENTRY_ROSTER);
     await page.getByRole('button', { name: 'Import schools' }).first().click();
     await waitForText(page, /Imported 17 school\(s\) of Roots\./);
 

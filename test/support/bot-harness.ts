@@ -9,6 +9,7 @@ import type { TableStorage } from '../../src/storage/table-storage';
 import { createClusterbot } from '../../src/teams/clusterbot';
 import { teamsMessengerFactory } from '../../src/teams/proactive-messenger';
 import { fakeClock } from './fake-clock';
+import { channelMessage, HEAD_OF_BROAD_HEATH, type Person } from './teams-activities';
 import { freshTableStorage } from './test-tables';
 
 /**
@@ -95,4 +96,10 @@ export function secondInstance(bot: BotHarness): ReminderJob {
     linkSigningSecret: TEST_LINK_SECRET,
     createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', async () => {}),
   }).reminders;
+}
+
+/** Sends a channel message mentioning the bot, and returns its first reply. */
+export async function say(bot: BotHarness, text: string, from: Person = HEAD_OF_BROAD_HEATH) {
+  const [reply] = await bot.send(channelMessage(text, from));
+  return reply;
 }

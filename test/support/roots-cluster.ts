@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { type BotHarness, startBotHarness } from './bot-harness';
+import { say, startBotHarness } from './bot-harness';
+
+export { say };
+
 import { startConnectorRecorder } from './connector-recorder';
 import { TERM_DATES_CSV_2026_27 } from './sample-calendar';
-import { botAddedToTeam, channelMessage, HEAD_OF_BROAD_HEATH, type Person } from './teams-activities';
+import { botAddedToTeam, HEAD_OF_BROAD_HEATH, type Person } from './teams-activities';
 
 export const COVENTRY_ROSTER = readFileSync(
   join(__dirname, '..', 'fixtures', 'coventry-networks.csv'),
@@ -17,11 +20,6 @@ const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
-
-export async function say(bot: BotHarness, text: string, from: Person = LEAD) {
-  const [reply] = await bot.send(channelMessage(text, from));
-  return reply;
-}
 
 /**
  * The Roots network as a cluster in a team whose conversation points at a local fake Bot
