@@ -10,12 +10,13 @@ import { CalendarService } from './services/calendar-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
 import { InstallationService } from './services/installation-service';
+import { MinutesService } from './services/minutes-service';
 import type { ConversationStore, Messenger } from './services/ports';
 import { ReminderJob } from './services/reminder-job';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
-import { rotaLink } from './services/signed-links';
+import { minutesLinks, rotaLink } from './services/signed-links';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
 import { RsvpRepository } from './storage/rsvp-repository';
@@ -50,6 +51,14 @@ export function composeClusterbot(
   );
   const rota = new RotaService(workspace);
   const messenger = settings.createMessenger(conversations, installations);
+  const rsvp = new RsvpService(workspace, new RsvpRepository(tables.table('clusters')));
+  const minutes = new MinutesService(
+    workspace,
+    rsvp,
+    (clusterId, meetingId) =>
+      minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock()),
+    messenger,
+  );
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
@@ -57,10 +66,10 @@ export function composeClusterbot(
     rota,
     actions: new ActionService(workspace),
     agenda: new AgendaService(workspace, messenger),
+    minutes,
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
   });
-  const rsvp = new RsvpService(workspace, new RsvpRepository(tables.table('clusters')));
   const reminders = new ReminderJob({
     store: workspace.store,
     ledger: new SlotLedgerRepository(tables.table('deliveries')),
@@ -70,5 +79,5 @@ export function composeClusterbot(
     instance: `${hostname()}:${process.pid}`,
     log: (level, fields, message) => logger[level](fields, message),
   });
-  return { commands, installations, rsvp, messenger, clock, logger, rota, workspace, reminders };
+  return { commands, installations, rsvp, minutes, messenger, clock, logger, rota, workspace, reminders };
 }

@@ -5,7 +5,7 @@ import type { Clock } from './domain/clock';
 import { createHttpServer } from './http/create-http-server';
 import type { Logger } from './logging/logger';
 import { startReminderScheduler } from './scheduler/reminder-scheduler';
-import { rotaCalendarDownload } from './services/rota-calendar-download';
+import { minutesDownload, rotaCalendarDownload } from './services/signed-downloads';
 import { type LocalAzurite, startLocalAzurite } from './storage/local-azurite';
 import { TableStorage } from './storage/table-storage';
 import { systemClock } from './system-clock';
@@ -49,7 +49,12 @@ export async function startClusterbot(
 
     let listeningUrl = `http://localhost:${config.port}`;
     const adapter = createTeamsAdapter(config.auth);
-    const { rota, reminders, ...dependencies } = composeClusterbot({
+    const {
+      rota,
+      reminders,
+      workspace: _workspace,
+      ...dependencies
+    } = composeClusterbot({
       tables,
       clock,
       logger,
@@ -72,6 +77,7 @@ export async function startClusterbot(
       authMode: config.auth.mode,
       logger,
       downloadRotaCalendar: rotaCalendarDownload(rota, config.linkSigningSecret, clock),
+      downloadMinutes: minutesDownload(dependencies.minutes, config.linkSigningSecret, clock),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.

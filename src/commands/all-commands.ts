@@ -1,6 +1,7 @@
 import { actionCommand, actionsCommand } from './clusters/action-commands';
 import { agendaCommand } from './clusters/agenda-command';
 import { joinCommand } from './clusters/join-command';
+import { minutesCommand } from './clusters/minutes-command';
 import { rotaCommand } from './clusters/rota-command';
 import { schoolCommand } from './clusters/school-command';
 import { setupCommand } from './clusters/setup-command';
@@ -17,6 +18,7 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   termsCommand,
   rotaCommand,
   agendaCommand,
+  minutesCommand,
   actionCommand,
   actionsCommand,
 ];

@@ -2,6 +2,7 @@ import type { ActionService } from '../services/action-service';
 import type { AgendaService } from '../services/agenda-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
+import type { MinutesService } from '../services/minutes-service';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
 
@@ -16,5 +17,6 @@ export interface CommandServices {
   rota: RotaService;
   actions: ActionService;
   agenda: AgendaService;
+  minutes: MinutesService;
   rotaLink: RotaLinkMaker;
 }

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logging/logger';
-import type { CalendarDownload } from '../services/rota-calendar-download';
+import type { SignedDownload } from '../services/signed-downloads';
 import { PUBLIC_PAGES } from './public-pages';
 
 export interface HttpServerDependencies {
@@ -8,7 +8,27 @@ export interface HttpServerDependencies {
   checkStorage: () => Promise<boolean>;
   authMode: 'local' | 'bot-framework';
   logger: Logger;
-  downloadRotaCalendar: (clusterId: string, expires?: string, sig?: string) => Promise<CalendarDownload>;
+  downloadRotaCalendar: (clusterId: string, expires?: string, sig?: string) => Promise<SignedDownload>;
+  downloadMinutes: (
+    clusterId: string,
+    meetingId: string,
+    format: 'html' | 'md',
+    expires?: string,
+    sig?: string,
+  ) => Promise<SignedDownload>;
+}
+
+function send(res: Response, download: SignedDownload): void {
+  if (download.status !== 200) {
+    res.status(download.status).type('text/plain').send(download.message);
+    return;
+  }
+  res
+    .status(200)
+    .type(download.contentType)
+    .setHeader('content-disposition', `${download.disposition}; filename="${download.filename}"`)
+    .setHeader('cache-control', 'no-store')
+    .send(download.body);
 }
 
 export function createHttpServer(deps: HttpServerDependencies) {
@@ -36,17 +56,23 @@ export function createHttpServer(deps: HttpServerDependencies) {
   app.get('/clusters/:clusterId/rota.ics', async (req, res, next) => {
     try {
       const query = req.query as Record<string, string | undefined>;
-      const download = await deps.downloadRotaCalendar(req.params.clusterId, query.expires, query.sig);
-      if (download.status !== 200) {
-        res.status(download.status).type('text/plain').send(download.message);
+      send(res, await deps.downloadRotaCalendar(req.params.clusterId, query.expires, query.sig));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Signed links on published minutes: the printable page and the Markdown file.
+  app.get('/clusters/:clusterId/minutes/:file', async (req, res, next) => {
+    try {
+      const query = req.query as Record<string, string | undefined>;
+      const match = /^(.+)\.(html|md)$/.exec(req.params.file);
+      if (!match?.[1]) {
+        res.status(404).type('text/plain').send('Minutes come as .html or .md.');
         return;
       }
-      res
-        .status(200)
-        .type('text/calendar; charset=utf-8')
-        .setHeader('content-disposition', `attachment; filename="${download.filename}"`)
-        .setHeader('cache-control', 'no-store')
-        .send(download.ics);
+      const format = match[2] as 'html' | 'md';
+      send(res, await deps.downloadMinutes(req.params.clusterId, match[1], format, query.expires, query.sig));
     } catch (error) {
       next(error);
     }

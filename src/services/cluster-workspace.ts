@@ -31,9 +31,19 @@ export class ClusterWorkspace {
     place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
     decide: (cluster: ClusterSnapshot, now: Date) => ClusterDecision<T>,
   ): Promise<Outcome<T>> {
+    const clusterId = await this.store.findClusterId(place);
+    if (!clusterId) return fail(NO_CLUSTER);
+    return this.changeCluster(clusterId, decide);
+  }
+
+  /** The same, for a cluster named by id (a card carries its cluster's id into a personal chat). */
+  async changeCluster<T>(
+    clusterId: string,
+    decide: (cluster: ClusterSnapshot, now: Date) => ClusterDecision<T>,
+  ): Promise<Outcome<T>> {
     return retryOnConflict(async () => {
-      const stored = await this.read(place);
-      if (!stored) return fail(NO_CLUSTER);
+      const stored = await this.store.load(clusterId);
+      if (!stored) return fail('this cluster no longer exists');
       const decision = decide(stored.value, this.clock());
       if (!decision.ok) return decision;
       const { write, value } = decision.value;

@@ -15,6 +15,7 @@ import type {
   School,
 } from '../domain/clusters/cluster';
 import type { ConversationKey, InstalledConversation } from '../domain/conversations/installed-conversation';
+import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
@@ -46,6 +47,7 @@ export interface ClusterWrite {
   actions?: ClusterAction[];
   proposals?: AgendaProposal[];
   publishedAgendas?: PublishedAgenda[];
+  minutes?: MeetingMinutes[];
 }
 
 export interface ClusterStore {

@@ -7,9 +7,29 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export const ROTA_LINK_LIFETIME_MS = 7 * 24 * 3_600_000;
 
-export function signature(secret: string, clusterId: string, expires: number): string {
-  return createHmac('sha256', secret).update(`${clusterId}.${expires}`).digest('base64url');
+/** `subject` is what the link opens: a cluster id (its rota), or `<cluster id>/minutes/<meeting id>`. */
+export function signature(secret: string, subject: string, expires: number): string {
+  return createHmac('sha256', secret).update(`${subject}.${expires}`).digest('base64url');
 }
+
+/** Minutes links last as long: a head forwards the file, the link itself is only for downloading. */
+export function minutesLinks(
+  baseUrl: string,
+  secret: string,
+  clusterId: string,
+  meetingId: string,
+  now: Date,
+) {
+  const expires = now.getTime() + ROTA_LINK_LIFETIME_MS;
+  const sig = signature(secret, minutesSubject(clusterId, meetingId), expires);
+  const path = `${baseUrl.replace(/\/+$/, '')}/clusters/${encodeURIComponent(clusterId)}/minutes/${encodeURIComponent(meetingId)}`;
+  return {
+    html: `${path}.html?expires=${expires}&sig=${sig}`,
+    markdown: `${path}.md?expires=${expires}&sig=${sig}`,
+  };
+}
+
+export const minutesSubject = (clusterId: string, meetingId: string) => `${clusterId}/minutes/${meetingId}`;
 
 export function rotaLink(baseUrl: string, secret: string, clusterId: string, now: Date): string {
   const expires = now.getTime() + ROTA_LINK_LIFETIME_MS;
@@ -17,16 +37,16 @@ export function rotaLink(baseUrl: string, secret: string, clusterId: string, now
   return `${base}/clusters/${encodeURIComponent(clusterId)}/rota.ics?expires=${expires}&sig=${signature(secret, clusterId, expires)}`;
 }
 
-export function verifyRotaLink(
+export function verifyLink(
   secret: string,
-  clusterId: string,
+  subject: string,
   expires: string | undefined,
   sig: string | undefined,
   now: Date,
 ): 'valid' | 'expired' | 'invalid' {
   const expiry = Number(expires);
   if (!sig || !Number.isSafeInteger(expiry)) return 'invalid';
-  const expected = Buffer.from(signature(secret, clusterId, expiry));
+  const expected = Buffer.from(signature(secret, subject, expiry));
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
   return expiry < now.getTime() ? 'expired' : 'valid';

@@ -12,6 +12,7 @@ import type {
   RotaChangeRecord,
   School,
 } from '../domain/clusters/cluster';
+import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { ClusterStore, ClusterWrite, Versioned } from '../services/ports';
 import { AlreadyExistsError, StorageUnavailableError } from '../services/storage-errors';
@@ -34,6 +35,7 @@ export const clusterKeys = {
   action: (id: string) => `action|${id}`,
   proposal: (meetingId: string, id: string) => `agenda|${toTableKey(meetingId)}|${id}`,
   publishedAgenda: (meetingId: string) => `agendapub|${toTableKey(meetingId)}`,
+  minutes: (meetingId: string) => `minutes|${toTableKey(meetingId)}`,
 };
 
 const MAX_ROWS_PER_WRITE = 99;
@@ -106,6 +108,7 @@ export class ClusterRepository implements ClusterStore {
         publishedAgendas: of('agendapub').map(
           (r) => JSON.parse(String(r.json), reviveDates) as PublishedAgenda,
         ),
+        minutes: of('minutes').map((r) => parseRow(r) as MeetingMinutes),
       },
     };
   }
@@ -149,6 +152,10 @@ export class ClusterRepository implements ClusterStore {
         'upsert',
         row(clusterId, clusterKeys.proposal(p.meetingId, p.id), p),
       ]),
+      ...(write.minutes ?? []).map((m): [string, Entity] => [
+        'upsert',
+        row(clusterId, clusterKeys.minutes(m.meetingId), m),
+      ]),
     ];
     await this.submit(clusterId, actions);
   }
@@ -177,17 +184,36 @@ export class ClusterRepository implements ClusterStore {
   }
 }
 
+const DATE_FIELDS = new Set(['createdAt', 'at', 'publishedAt', 'savedAt']);
+
 function reviveDates(key: string, value: unknown): unknown {
-  return (key === 'createdAt' || key === 'at' || key === 'publishedAt') && typeof value === 'string'
-    ? new Date(value)
-    : value;
+  return DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value;
 }
 
-const row = (clusterId: string, rowKey: string, value: unknown): Entity => ({
-  partitionKey: clusterKeys.partition(clusterId),
-  rowKey,
-  json: JSON.stringify(value),
-});
+/**
+ * A string property holds at most 64 KiB (32K UTF-16 characters), so long values (minutes) are
+ * split across json, json1, json2, … and joined again on reading.
+ */
+const CHUNK_CHARACTERS = 30_000;
+
+function row(clusterId: string, rowKey: string, value: unknown): Entity {
+  const json = JSON.stringify(value);
+  const entity: Entity = {
+    partitionKey: clusterKeys.partition(clusterId),
+    rowKey,
+    json: json.slice(0, CHUNK_CHARACTERS),
+  };
+  for (let i = 1; i * CHUNK_CHARACTERS < json.length; i++) {
+    entity[`json${i}`] = json.slice(i * CHUNK_CHARACTERS, (i + 1) * CHUNK_CHARACTERS);
+  }
+  return entity;
+}
+
+function parseRow(entity: Entity): unknown {
+  let json = String(entity.json);
+  for (let i = 1; typeof entity[`json${i}`] === 'string'; i++) json += entity[`json${i}`];
+  return JSON.parse(json, reviveDates);
+}
 
 const profileEntity = (p: ClusterProfile) => ({ ...row(p.id, clusterKeys.profile, p), name: p.name });
 const schoolEntity = (clusterId: string, s: School) => row(clusterId, clusterKeys.school(s.id), s);

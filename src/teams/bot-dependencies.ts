@@ -2,6 +2,7 @@ import type { CommandRegistry } from '../commands/command-registry';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { InstallationService } from '../services/installation-service';
+import type { MinutesService } from '../services/minutes-service';
 import type { Messenger } from '../services/ports';
 import type { RsvpService } from '../services/rsvp-service';
 
@@ -10,6 +11,7 @@ export interface BotDependencies {
   commands: CommandRegistry;
   installations: InstallationService;
   rsvp: RsvpService;
+  minutes: MinutesService;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;

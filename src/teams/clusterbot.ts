@@ -7,6 +7,7 @@ import { registerCardCommandActions } from './listeners/card-command-actions';
 import { registerCommandMessageListener } from './listeners/command-message-listener';
 import { registerGuestActions } from './listeners/guest-actions';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
+import { registerMinutesActions } from './listeners/minutes-actions';
 import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
 import { attachTurnLogger } from './turn-logger';
@@ -37,6 +38,7 @@ export function createClusterbot(deps: BotDependencies, adapter?: TeamsAdapter):
   registerShowHelpAction(application, deps);
   registerCardCommandActions(application, deps);
   registerRsvpActions(application, deps);
+  registerMinutesActions(application, deps);
   registerGuestActions(application, deps);
   registerCommandMessageListener(application, deps);
 

@@ -6,17 +6,14 @@ import {
   CHANNEL_ID,
   cardAction,
   HEAD_OF_EARLSDON,
+  LEE_EVANS,
   type Person,
   personalConversationId,
 } from '../support/teams-activities';
 
 /** Autumn 2 (Tue 17 Nov 2026) is hosted by Cannon Park. */
 const CHAIR: Person = HEAD_OF_EARLSDON;
-const MEMBER: Person = {
-  id: '29:1AllesleyHead000000000000000',
-  name: 'Lee Evans',
-  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000002',
-};
+const MEMBER = LEE_EVANS;
 const PAPER = 'https://contoso.sharepoint.com/sites/roots/Shared%20Documents/moderation.docx';
 
 async function roots() {

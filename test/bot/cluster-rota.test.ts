@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { rotaCalendarDownload } from '../../src/services/rota-calendar-download';
+import { rotaCalendarDownload } from '../../src/services/signed-downloads';
 import {
   type BotHarness,
   cardOf,
@@ -198,7 +198,7 @@ describe('a cluster lead runs the Roots network in Teams', () => {
     );
     if (file.status !== 200) throw new Error(file.message);
     expect(file.filename).toBe('Roots-rota.ics');
-    const events = new ICAL.Component(ICAL.parse(file.ics)).getAllSubcomponents('vevent');
+    const events = new ICAL.Component(ICAL.parse(file.body)).getAllSubcomponents('vevent');
     expect(events.map((e) => e.getFirstPropertyValue('summary'))).toEqual([
       "Roots heads' meeting (Autumn 1) at Aldermoor Farm",
       "Roots heads' meeting (Autumn 2) at Cannon Park",

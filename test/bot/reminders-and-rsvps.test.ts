@@ -14,6 +14,8 @@ import {
   channelMessage,
   HEAD_OF_BROAD_HEATH,
   HEAD_OF_EARLSDON,
+  JO_SMITH,
+  LEE_EVANS,
   type Person,
   personalConversationId,
 } from '../support/teams-activities';
@@ -21,16 +23,8 @@ import {
 const LEAD = HEAD_OF_BROAD_HEATH;
 /** Cannon Park hosts (and so chairs) Autumn 2, Tue 17 Nov 2026, 13:30. */
 const CHAIR = HEAD_OF_EARLSDON;
-const EARLSDON_HEAD: Person = {
-  id: '29:1EarlsdonHead0000000000000000',
-  name: 'Jo Smith',
-  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000001',
-};
-const ALLESLEY_HEAD: Person = {
-  id: '29:1AllesleyHead000000000000000',
-  name: 'Lee Evans',
-  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000002',
-};
+const EARLSDON_HEAD = JO_SMITH;
+const ALLESLEY_HEAD = LEE_EVANS;
 const STRANGER: Person = {
   id: '29:1Stranger00000000000000000000',
   name: 'Pat Jones',

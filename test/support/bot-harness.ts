@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { type Activity, TestAdapter } from 'botbuilder';
 import { composeClusterbot } from '../../src/compose-clusterbot';
 import { createLogger } from '../../src/logging/logger';
+import type { MinutesService } from '../../src/services/minutes-service';
 import type { ReminderJob } from '../../src/services/reminder-job';
 import type { RotaService } from '../../src/services/rota-service';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
@@ -23,6 +24,7 @@ export interface BotHarness {
   conversations: ConversationRepository;
   clock: ReturnType<typeof fakeClock>;
   rota: RotaService;
+  minutes: MinutesService;
   /** The scheduled reminder round, to run by hand in tests. */
   reminders: ReminderJob;
   /** Sends one activity and returns everything the bot sent back during that turn. */
@@ -51,6 +53,7 @@ export async function startBotHarness(
     conversations,
     clock,
     rota,
+    minutes: dependencies.minutes,
     reminders,
     async send(activity) {
       adapter.activeQueue.splice(0);

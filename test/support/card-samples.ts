@@ -4,6 +4,7 @@ import { renderAgendaCard } from '../../src/cards/agenda-card';
 import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
+import { renderMinutesEditorCard, renderPublishedMinutesCard } from '../../src/cards/minutes-card';
 import { renderReminderCard } from '../../src/cards/reminder-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
 import { renderRotaDownloadCard } from '../../src/cards/rota-download-card';
@@ -173,6 +174,66 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       explanation: 'Choose the school you lead.',
       schools: [{ name: 'Aldermoor Farm' }, { name: 'Cannon Park' }],
       verb: 'joinSchool',
+    }),
+  'minutes-editor.json': () =>
+    renderMinutesEditorCard({
+      clusterId: 'c-roots',
+      meetingId: '2026-27#2',
+      title: 'Minutes: Roots, Autumn 2 2026-27 meeting',
+      subtitle: 'Tue 17 Nov 2026, 13:30, chaired by Cannon Park; minutes by Earlsdon.',
+      note: 'Draft saved.',
+      noteStyle: 'good',
+      markChoices: [
+        { title: 'Present', value: 'present' },
+        { title: 'Apologies', value: 'apologies' },
+      ],
+      schools: [
+        { name: 'Earlsdon', markId: 'mark-a', mark: 'present', deputyId: 'deputy-a', deputy: '' },
+        {
+          name: 'Allesley',
+          markId: 'mark-b',
+          mark: 'deputy',
+          deputyId: 'deputy-b',
+          deputy: 'Sam Lee, deputy head',
+        },
+      ],
+      guests: 'Jo Smith, SENCo (Earlsdon)',
+      items: [{ heading: '1. Welcome and apologies', inputId: 'note-0', notes: 'Welcomed the new head.' }],
+      decisions: 'Adopt the shared moderation calendar',
+      existingActions: [{ text: 'A3: Share the audit template (Earlsdon; due Tue 12 Jan 2027)' }],
+      actionsHint: 'Each action needs what, and an owner school.',
+      actionRows: [
+        {
+          label: 'New action 1',
+          titleId: 'action-0-title',
+          title: 'Book the venue',
+          schoolId: 'action-0-school',
+          school: 'a',
+          ownerId: 'action-0-owner',
+          owner: '',
+          dueId: 'action-0-due',
+          due: '2027-01-12',
+        },
+      ],
+      schoolChoices: [{ title: 'Earlsdon', value: 'a' }],
+      peopleChoices: [{ title: 'Priya Shah (Earlsdon)', value: '29:1' }],
+      footer: 'Draft saved by Priya Shah.',
+      saveVerb: 'minutesSave',
+      publishVerb: 'minutesPublish',
+      publishTitle: 'Publish',
+      canSave: true,
+    }),
+  'minutes.json': () =>
+    renderPublishedMinutesCard({
+      title: 'Minutes: Roots, Autumn 2 2026-27 meeting',
+      subtitle: 'Tue 17 Nov 2026, 13:30. Chaired by Cannon Park, minutes by Earlsdon',
+      attendance: [{ label: 'Present', text: 'Earlsdon; Allesley' }],
+      notes: [{ item: '1. Welcome and apologies', notes: 'Welcomed the new head.' }],
+      decisions: [{ text: 'Adopt the shared moderation calendar' }],
+      actions: [{ text: 'A3: Share the audit template (Earlsdon; due Tue 12 Jan 2027)' }],
+      footer: 'Published by Priya Shah, Mon 23 Nov 2026, 10:00.',
+      htmlUrl: 'https://bot.example/clusters/c/minutes/2026-27%232.html?sig=x',
+      markdownUrl: 'https://bot.example/clusters/c/minutes/2026-27%232.md?sig=x',
     }),
   'school-import.json': () =>
     renderSchoolImportCard({

@@ -28,6 +28,19 @@ export const HEAD_OF_EARLSDON: Person = {
   aadObjectId: 'c7d8e9f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
 };
 
+/** Two more heads; tests link them to whichever school their story needs. */
+export const LEE_EVANS: Person = {
+  id: '29:1AllesleyHead000000000000000',
+  name: 'Lee Evans',
+  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000002',
+};
+
+export const JO_SMITH: Person = {
+  id: '29:1EarlsdonHead0000000000000000',
+  name: 'Jo Smith',
+  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000001',
+};
+
 const bot = { id: BOT_ID, name: 'Clusterbot' };
 const clientInfo = {
   type: 'clientInfo',

@@ -2,6 +2,7 @@ import type { ClusterAction } from '../actions/cluster-action';
 import type { AgendaProposal, PublishedAgenda } from '../agenda/agenda';
 import type { MeetingPattern } from '../calendar/meeting-pattern';
 import type { YearCalendar } from '../calendar/term-dates';
+import type { MeetingMinutes } from '../minutes/meeting-minutes';
 import type { BoardRepRule } from '../rota/rota-types';
 import type { MeetingChange } from '../rota/schedule-meetings';
 import type { LocalDate } from '../time/local-date';
@@ -79,6 +80,8 @@ export interface ClusterSnapshot {
   actions: ClusterAction[];
   proposals: AgendaProposal[];
   publishedAgendas: PublishedAgenda[];
+  /** Drafts and published minutes, one per meeting. */
+  minutes: MeetingMinutes[];
 }
 
 /** A stable id for a school: its URN where known, else its name. */

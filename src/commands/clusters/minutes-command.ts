@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { halfTermName } from '../../domain/calendar/academic-year';
+import { formatLondon } from '../../domain/time/london-time';
+import { minutesDocument } from '../../services/minutes-document';
+import { minutesEditorCard, publishedMinutesCard } from '../../services/minutes-view';
+import { actorOf, defineCommand, placeOf } from '../command-definition';
+import { cardReply, textReply } from '../reply';
+import { problemReply } from './outcome-reply';
+
+export const minutesCommand = defineCommand({
+  name: 'minutes',
+  description:
+    'Opens the minutes of the latest meeting: the minute-taker or chair writes and publishes them; everyone reads them.',
+  usage: '/minutes',
+  examples: ['/minutes'],
+  audience: 'cluster-member',
+  args: z.string().refine((text) => text.trim() === '', {
+    message: '/minutes takes nothing after it: it opens the minutes of the latest meeting',
+  }),
+  async handle({ invocation, services }) {
+    const actor = actorOf(invocation);
+    const opened = await services.minutes.open(placeOf(invocation), actor);
+    if (!opened.ok) return problemReply(opened.problem);
+    const view = opened.value;
+    const { cluster, meeting, minutes } = view;
+    const name = `${halfTermName(meeting.halfTerm)} ${meeting.year}`;
+    if (!view.canWrite) {
+      // Members and board readers see published minutes only, never drafts.
+      if (!minutes.published) {
+        return textReply(
+          `The minutes of the ${name} meeting (${formatLondon(meeting.startsAt)}) are not published yet. ${meeting.minuteTaker?.name ?? 'The minute-taker'} takes them; they will appear in the channel.`,
+        );
+      }
+      const doc = minutesDocument(cluster, meeting, minutes);
+      return cardReply(
+        publishedMinutesCard(doc, services.minutes.linksFor(cluster.profile.id, meeting.id)),
+        doc.title,
+      );
+    }
+    const card = minutesEditorCard(view);
+    const summary = `Minutes of the ${name} meeting`;
+    // Drafts belong in the writer's personal chat, not in front of the whole channel.
+    if (invocation.conversation.scope !== 'personal') {
+      const sent = await services.agenda.previewPrivately(invocation.conversation.tenantId, actor.userId, {
+        card,
+        summary,
+      });
+      if (sent) {
+        return textReply(
+          `I've sent you the minutes of the ${name} meeting in our personal chat: write them there, save a draft, and publish when they're ready.`,
+        );
+      }
+    }
+    return cardReply(card, summary);
+  },
+});

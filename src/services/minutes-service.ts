@@ -1,0 +1,359 @@
+import type { ClusterAction } from '../domain/actions/cluster-action';
+import { halfTermName } from '../domain/calendar/academic-year';
+import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import {
+  attendanceFromAnswers,
+  type MeetingMinutes,
+  type MinutesAction,
+  minutesProblems,
+  type SchoolAttendance,
+} from '../domain/minutes/meeting-minutes';
+import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import type { PlannedMeeting } from '../domain/rota/rota-types';
+import { addDays, type LocalDate } from '../domain/time/local-date';
+import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
+import type { Actor } from './actor';
+import { agendaFor } from './agenda-service';
+import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import { type MinutesDocument, minutesDocument } from './minutes-document';
+import { publishedMinutesMessage } from './minutes-view';
+import { fail, type Outcome, succeed } from './outcome';
+import type { Messenger } from './ports';
+import { buildRota } from './rota-builder';
+import type { RsvpService } from './rsvp-service';
+import { record } from './school-service';
+
+type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
+
+/** What the minute-taker wrote, as it came from the card: checked before anything is stored. */
+export interface MinutesInput {
+  attendance: SchoolAttendance[];
+  guests: string[];
+  /** Notes per agenda item, in the agenda's order. */
+  notes: string[];
+  decisions: string[];
+  actions: Array<{ title: string; schoolId: string; ownerUserId?: string; due?: LocalDate }>;
+}
+
+export interface MinutesView {
+  cluster: ClusterSnapshot;
+  meeting: PlannedMeeting;
+  /** The stored minutes, or a fresh start from the RSVPs and the agenda. */
+  minutes: MeetingMinutes;
+  stored: boolean;
+  canWrite: boolean;
+  /** When actions without a due date are due: the day of the next meeting. */
+  defaultDue: LocalDate;
+}
+
+/** Makes the signed links to the printable (HTML) and Markdown minutes. */
+export type MinutesLinkMaker = (clusterId: string, meetingId: string) => { html: string; markdown: string };
+
+export const MINUTES_REFUSED =
+  'only the minute-taker, the chair of that meeting or a cluster lead can write its minutes';
+
+/** Who writes the minutes: the minute-taker's and the host's people, and cluster leads. */
+export function mayWriteMinutes(cluster: ClusterSnapshot, meeting: PlannedMeeting, userId: string): boolean {
+  const person = cluster.people.find((p) => p.userId === userId);
+  if (person?.role === 'cluster-lead') return true;
+  const school = person?.schoolId;
+  return school !== undefined && (school === meeting.minuteTaker?.id || school === meeting.host?.id);
+}
+
+/** The current or most recent meeting: the last one that has started and was not cancelled. */
+export function meetingToMinute(cluster: ClusterSnapshot, now: Date): PlannedMeeting | undefined {
+  return buildRota(cluster, now)
+    .meetings.filter((m) => !m.cancelled && m.startsAt.getTime() <= now.getTime())
+    .at(-1);
+}
+
+/** The minutes of the current or most recent meeting: drafted, saved, published and printed. */
+export class MinutesService {
+  constructor(
+    private readonly workspace: ClusterWorkspace,
+    private readonly rsvp: RsvpService,
+    private readonly links: MinutesLinkMaker,
+    private readonly messenger?: Messenger,
+  ) {}
+
+  /** `/minutes` in a cluster's team or chat. */
+  async open(place: Place, actor: Actor): Promise<Outcome<MinutesView>> {
+    const stored = await this.workspace.read(place);
+    if (!stored) return fail(NO_CLUSTER);
+    const meeting = meetingToMinute(stored.value, this.workspace.clock());
+    if (!meeting) return fail('no meeting has taken place yet, so there are no minutes to write');
+    return this.viewOf(stored.value, meeting, actor);
+  }
+
+  /** The same view for a card that names its cluster and meeting (e.g. in a personal chat). */
+  async view(clusterId: string, meetingId: string, actor: Actor): Promise<Outcome<MinutesView>> {
+    const stored = await this.workspace.store.load(clusterId);
+    if (!stored) return fail('this cluster no longer exists');
+    const meeting = buildRota(stored.value, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
+    if (!meeting) return fail('this meeting is no longer on the rota');
+    return this.viewOf(stored.value, meeting, actor);
+  }
+
+  /** Saves a draft to come back to. Published minutes are corrected by publishing again. */
+  async save(
+    clusterId: string,
+    meetingId: string,
+    input: MinutesInput,
+    actor: Actor,
+  ): Promise<Outcome<MinutesView>> {
+    const refused = refuseInput(input);
+    if (refused) return fail(refused);
+    const saved = await this.workspace.changeCluster(clusterId, (cluster, now) => {
+      const checked = this.check(cluster, meetingId, input, actor, now);
+      if (!checked.ok) return checked;
+      const { minutes } = checked.value;
+      if (minutes.published) {
+        return fail('these minutes are already published: use **Publish** to publish your corrections');
+      }
+      return succeed({
+        write: {
+          minutes: [minutes],
+          changeLog: [record(actor, now, 'minutes', `Saved draft minutes for ${meetingId}.`)],
+        },
+        value: undefined,
+      });
+    });
+    if (!saved.ok) return saved;
+    return this.view(clusterId, meetingId, actor);
+  }
+
+  /**
+   * Records the minutes as published (creating their new actions in the same write), then posts
+   * them in the channel, or updates the earlier post when a correction is published.
+   */
+  async publish(
+    clusterId: string,
+    meetingId: string,
+    input: MinutesInput,
+    actor: Actor,
+  ): Promise<Outcome<{ view: MinutesView; updated: boolean; posted: Outcome<true> }>> {
+    const refused = refuseInput(input);
+    if (refused) return fail(refused);
+    const published = await this.workspace.changeCluster(clusterId, (cluster, now) => {
+      const checked = this.check(cluster, meetingId, input, actor, now);
+      if (!checked.ok) return checked;
+      const { minutes, meeting } = checked.value;
+      let number = cluster.profile.nextActionNumber ?? 1;
+      const actions = minutes.pendingActions.map((a): ClusterAction => {
+        const id = `A${number++}`;
+        return {
+          id,
+          title: a.title,
+          ownerSchoolId: a.schoolId,
+          ...(a.ownerPerson ? { ownerPerson: a.ownerPerson } : {}),
+          due: a.due,
+          status: 'open',
+          createdAt: now,
+          createdBy: actor.userId,
+          meetingId,
+          history: [{ at: now, by: actor.userId, byName: actor.name, status: 'open' }],
+        };
+      });
+      const final: MeetingMinutes = {
+        ...minutes,
+        pendingActions: [],
+        actionIds: [...minutes.actionIds, ...actions.map((a) => a.id)],
+        published: {
+          at: now,
+          by: actor.userId,
+          byName: actor.name,
+          ...(minutes.published?.activityId ? { activityId: minutes.published.activityId } : {}),
+        },
+      };
+      const what = `${halfTermName(meeting.halfTerm)} ${meeting.year}`;
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, nextActionNumber: number },
+          minutes: [final],
+          actions,
+          changeLog: [
+            record(
+              actor,
+              now,
+              'minutes',
+              `${minutes.published ? 'Re-published' : 'Published'} the minutes of ${what}${actions.length > 0 ? ` with actions ${actions.map((a) => a.id).join(', ')}` : ''}.`,
+            ),
+          ],
+        },
+        value: {
+          cluster: { ...cluster, actions: [...cluster.actions, ...actions] },
+          meeting,
+          minutes: final,
+        },
+      });
+    });
+    if (!published.ok) return published;
+    const { cluster, meeting, minutes } = published.value;
+    const posted = await this.post(cluster, meeting, minutes);
+    const view = await this.view(clusterId, meetingId, actor);
+    if (!view.ok) return view;
+    return succeed({
+      view: view.value,
+      updated: posted.ok && posted.value.updated,
+      posted: posted.ok ? succeed(true) : posted,
+    });
+  }
+
+  /** The published minutes as a document, for the printable and Markdown downloads. */
+  async document(clusterId: string, meetingId: string): Promise<Outcome<MinutesDocument>> {
+    const stored = await this.workspace.store.load(clusterId);
+    const minutes = stored?.value.minutes.find((m) => m.meetingId === meetingId);
+    const meeting =
+      stored && buildRota(stored.value, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
+    if (!stored || !minutes?.published || !meeting) return fail('these minutes are not published');
+    return succeed(minutesDocument(stored.value, meeting, minutes));
+  }
+
+  linksFor(clusterId: string, meetingId: string) {
+    return this.links(clusterId, meetingId);
+  }
+
+  private async post(
+    cluster: ClusterSnapshot,
+    meeting: PlannedMeeting,
+    minutes: MeetingMinutes,
+  ): Promise<Outcome<{ updated: boolean }>> {
+    if (!this.messenger) return fail('posting is not available here');
+    const message = publishedMinutesMessage(
+      minutesDocument(cluster, meeting, minutes),
+      this.links(cluster.profile.id, meeting.id),
+    );
+    const previous = minutes.published?.activityId;
+    let sent = previous
+      ? await this.messenger.updateInCluster(cluster.profile.place, previous, message)
+      : undefined;
+    const updated = sent?.ok === true;
+    if (!sent?.ok) sent = await this.messenger.postToCluster(cluster.profile.place, message);
+    if (!sent.ok) return fail(`the minutes could not be posted in the channel (${sent.detail})`);
+    const activityId = sent.activityId;
+    if (activityId && activityId !== previous) {
+      await this.workspace.changeCluster(cluster.profile.id, (latest) => {
+        const current = latest.minutes.find((m) => m.meetingId === meeting.id);
+        if (!current?.published) return succeed({ write: {}, value: undefined });
+        return succeed({
+          write: { minutes: [{ ...current, published: { ...current.published, activityId } }] },
+          value: undefined,
+        });
+      });
+    }
+    return succeed({ updated });
+  }
+
+  private async viewOf(
+    cluster: ClusterSnapshot,
+    meeting: PlannedMeeting,
+    actor: Actor,
+  ): Promise<Outcome<MinutesView>> {
+    const canWrite = mayWriteMinutes(cluster, meeting, actor.userId);
+    const defaultDue = defaultDueDate(cluster, meeting, this.workspace.clock());
+    const stored = cluster.minutes.find((m) => m.meetingId === meeting.id);
+    if (stored) return succeed({ cluster, meeting, minutes: stored, stored: true, canWrite, defaultDue });
+    const attendance = await this.rsvp.attendance(cluster.profile.id, meeting.id);
+    if (!attendance.ok) return attendance;
+    const members = cluster.schools
+      .filter((s) => !s.leftOn || s.leftOn > meeting.date)
+      .filter((s) => !s.joinedOn || s.joinedOn <= meeting.date)
+      .sort((a, b) => a.position - b.position);
+    const now = this.workspace.clock();
+    const published = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
+    const items = (published?.items ?? agendaFor(cluster, meeting, now)).map((i) => i.text);
+    const schoolName = (id: string) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member';
+    const minutes: MeetingMinutes = {
+      meetingId: meeting.id,
+      attendance: attendanceFromAnswers(members, attendance.value.answers),
+      guests: attendance.value.guests
+        .filter((g) => g.status === 'approved')
+        .map((g) => `${g.name}, ${g.role} (${schoolName(g.schoolId)})`),
+      notes: items.map((item) => ({ item, notes: '' })),
+      decisions: [],
+      pendingActions: [],
+      actionIds: [],
+      savedAt: now,
+      savedBy: actor.userId,
+      savedByName: actor.name,
+    };
+    return succeed({ cluster, meeting, minutes, stored: false, canWrite, defaultDue });
+  }
+
+  /** Checks the writer and the text against the cluster, and builds the minutes to store. */
+  private check(
+    cluster: ClusterSnapshot,
+    meetingId: string,
+    input: MinutesInput,
+    actor: Actor,
+    now: Date,
+  ): Outcome<{ meeting: PlannedMeeting; minutes: MeetingMinutes }> {
+    const meeting = buildRota(cluster, now).meetings.find((m) => m.id === meetingId);
+    if (!meeting) return fail('this meeting is no longer on the rota');
+    if (meeting.cancelled) return fail('this meeting was cancelled, so it has no minutes');
+    if (meeting.startsAt.getTime() > now.getTime()) return fail('this meeting has not started yet');
+    if (!mayWriteMinutes(cluster, meeting, actor.userId)) return fail(MINUTES_REFUSED);
+    const previous = cluster.minutes.find((m) => m.meetingId === meetingId);
+    const items =
+      previous?.notes.map((n) => n.item) ??
+      (
+        cluster.publishedAgendas.find((p) => p.meetingId === meetingId)?.items ??
+        agendaFor(cluster, meeting, now)
+      ).map((i) => i.text);
+    const defaultDue = defaultDueDate(cluster, meeting, now);
+    const today = londonWallClock(now).date;
+    const pendingActions: MinutesAction[] = [];
+    for (const [i, a] of input.actions.entries()) {
+      const school = cluster.schools.find((s) => s.id === a.schoolId && !s.leftOn);
+      if (!school) return fail(`action ${i + 1} ("${a.title}") needs an owner school from the cluster`);
+      const person = a.ownerUserId ? cluster.people.find((p) => p.userId === a.ownerUserId) : undefined;
+      if (a.ownerUserId && !person)
+        return fail(`the owner of action ${i + 1} is no longer linked to the cluster`);
+      const due = a.due ?? defaultDue;
+      if (due < today)
+        return fail(`the due date of action ${i + 1} (${formatLocalDate(due)}) has already passed`);
+      pendingActions.push({
+        title: a.title,
+        schoolId: school.id,
+        ...(person ? { ownerPerson: { userId: person.userId, name: person.name } } : {}),
+        due,
+      });
+    }
+    const attendance = input.attendance.filter((a) => cluster.schools.some((s) => s.id === a.schoolId));
+    const minutes: MeetingMinutes = {
+      meetingId,
+      attendance: attendance.map((a) => (a.mark === 'deputy' ? a : { schoolId: a.schoolId, mark: a.mark })),
+      guests: input.guests,
+      notes: items.map((item, i) => ({ item, notes: input.notes[i] ?? '' })),
+      decisions: input.decisions,
+      pendingActions,
+      actionIds: previous?.actionIds ?? [],
+      savedAt: now,
+      savedBy: actor.userId,
+      savedByName: actor.name,
+      ...(previous?.published ? { published: previous.published } : {}),
+    };
+    const problems = minutesProblems(minutes);
+    if (problems.length > 0) return fail(problems.join('; '));
+    return succeed({ meeting, minutes });
+  }
+}
+
+/** Every free-text field of the minutes, named the way the card names it. */
+function refuseInput(input: MinutesInput): string | undefined {
+  return refusePupilData({
+    ...Object.fromEntries(input.notes.map((n, i) => [`note on item ${i + 1}`, n])),
+    ...Object.fromEntries(input.decisions.map((d, i) => [`decision ${i + 1}`, d])),
+    ...Object.fromEntries(input.guests.map((g, i) => [`guest ${i + 1}`, g])),
+    ...Object.fromEntries(input.actions.map((a, i) => [`action ${i + 1}`, a.title])),
+    ...Object.fromEntries(input.attendance.map((a, i) => [`deputy ${i + 1}`, a.deputy])),
+  });
+}
+
+/** Actions are due by the next meeting unless the minute-taker says otherwise. */
+function defaultDueDate(cluster: ClusterSnapshot, meeting: PlannedMeeting, now: Date): LocalDate {
+  const next = buildRota(cluster, now).meetings.find((m) => !m.cancelled && m.date > meeting.date);
+  const today = londonWallClock(now).date;
+  const due = next?.date ?? addDays(meeting.date, 42);
+  return due < today ? addDays(today, 14) : due;
+}

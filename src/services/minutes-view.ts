@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { renderMinutesEditorCard, renderPublishedMinutesCard } from '../cards/minutes-card';
+import { halfTermName } from '../domain/calendar/academic-year';
+import {
+  ATTENDANCE_WORDS,
+  type AttendanceMark,
+  type MeetingMinutes,
+  MINUTES_LIMITS,
+} from '../domain/minutes/meeting-minutes';
+import { isLocalDate, type LocalDate } from '../domain/time/local-date';
+import { formatLocalDate, formatLondon } from '../domain/time/london-time';
+import type { MinutesDocument } from './minutes-document';
+import type { MinutesInput, MinutesView } from './minutes-service';
+import type { OutgoingMessage } from './ports';
+
+/** The minutes card's buttons (Action.Execute verbs). */
+export const MINUTES_VERBS = { save: 'minutesSave', publish: 'minutesPublish' } as const;
+
+/** Input ids on the editor card: written by the renderer, read back by `readMinutesCard`. */
+const ids = {
+  mark: (schoolId: string) => `mark-${schoolId}`,
+  deputy: (schoolId: string) => `deputy-${schoolId}`,
+  note: (index: number) => `note-${index}`,
+  action: (row: number, part: 'title' | 'school' | 'owner' | 'due') => `action-${row}-${part}`,
+};
+
+const BLANK_ACTION_ROWS = 2;
+/** A channel post stays short; the printable minutes have everything. */
+const NOTES_SHOWN_IN_CHANNEL = 600;
+
+export function inputOf(minutes: MeetingMinutes): MinutesInput {
+  return {
+    attendance: minutes.attendance,
+    guests: minutes.guests,
+    notes: minutes.notes.map((n) => n.notes),
+    decisions: minutes.decisions,
+    actions: minutes.pendingActions.map((a) => ({
+      title: a.title,
+      schoolId: a.schoolId,
+      due: a.due,
+      ...(a.ownerPerson ? { ownerUserId: a.ownerPerson.userId } : {}),
+    })),
+  };
+}
+
+/**
+ * The minute-taker's card. `input` is what they typed when it differs from what is stored (a
+ * refused save): it is shown again so nothing they wrote is lost.
+ */
+export function minutesEditorCard(
+  view: MinutesView,
+  options: { input?: MinutesInput; note?: string; noteStyle?: 'good' | 'attention' } = {},
+): AdaptiveCard {
+  const { cluster, meeting, minutes, defaultDue } = view;
+  const input = options.input ?? inputOf(minutes);
+  const schoolName = (id: string) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member';
+  const rows = Math.min(MINUTES_LIMITS.actions, input.actions.length + BLANK_ACTION_ROWS);
+  const existing = minutes.actionIds
+    .map((id) => cluster.actions.find((a) => a.id === id))
+    .flatMap((a) =>
+      a
+        ? [{ text: `${a.id}: ${a.title} (${schoolName(a.ownerSchoolId)}; due ${formatLocalDate(a.due)})` }]
+        : [],
+    );
+  const published = minutes.published;
+  return renderMinutesEditorCard({
+    clusterId: cluster.profile.id,
+    meetingId: meeting.id,
+    title: `Minutes: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} ${meeting.year} meeting`,
+    subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, chaired by ${meeting.host.name}` : ''}${meeting.minuteTaker ? `; minutes by ${meeting.minuteTaker.name}` : ''}.`,
+    note: options.note ?? '',
+    noteStyle: options.noteStyle ?? 'default',
+    markChoices: Object.entries(ATTENDANCE_WORDS).map(([value, title]) => ({ title, value })),
+    schools: input.attendance.map((a) => ({
+      name: schoolName(a.schoolId),
+      markId: ids.mark(a.schoolId),
+      mark: a.mark,
+      deputyId: ids.deputy(a.schoolId),
+      deputy: a.deputy ?? '',
+    })),
+    guests: input.guests.join('\n'),
+    items: minutes.notes.map((n, i) => ({
+      heading: `${i + 1}. ${n.item}`,
+      inputId: ids.note(i),
+      notes: input.notes[i] ?? '',
+    })),
+    decisions: input.decisions.join('\n'),
+    existingActions: existing,
+    actionsHint: `Each action needs what, and an owner school; without a date it is due by the next meeting (${formatLocalDate(defaultDue)}). Actions join the cluster's actions when the minutes are published.`,
+    actionRows: Array.from({ length: rows }, (_, row) => {
+      const action = input.actions[row];
+      return {
+        label: `New action ${row + 1}`,
+        titleId: ids.action(row, 'title'),
+        title: action?.title ?? '',
+        schoolId: ids.action(row, 'school'),
+        school: action?.schoolId ?? '',
+        ownerId: ids.action(row, 'owner'),
+        owner: action?.ownerUserId ?? '',
+        dueId: ids.action(row, 'due'),
+        due: action?.due ?? '',
+      };
+    }),
+    schoolChoices: cluster.schools
+      .filter((s) => !s.leftOn)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => ({ title: s.name, value: s.id })),
+    peopleChoices: cluster.people
+      .filter((p) => p.schoolId !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => ({ title: `${p.name} (${schoolName(p.schoolId ?? '')})`, value: p.userId })),
+    footer: published
+      ? `Published by ${published.byName}, ${formatLondon(published.at)}. Publishing again updates the minutes in the channel.`
+      : view.stored
+        ? `Draft saved by ${minutes.savedByName}, ${formatLondon(minutes.savedAt)}. Only the minute-taker, the chair and cluster leads see drafts.`
+        : 'Not saved yet. Save a draft to come back to it with /minutes; publish when it is ready.',
+    saveVerb: MINUTES_VERBS.save,
+    publishVerb: MINUTES_VERBS.publish,
+    publishTitle: published ? 'Publish corrections' : 'Publish',
+    canSave: !published,
+  });
+}
+
+function withNone(list: string[], none: string) {
+  return (list.length > 0 ? list : [none]).map((text) => ({ text }));
+}
+
+export function publishedMinutesCard(doc: MinutesDocument, links: { html: string; markdown: string }) {
+  return renderPublishedMinutesCard({
+    title: doc.title,
+    subtitle: doc.subtitle,
+    attendance: doc.attendance,
+    notes: doc.notes.map((n) => ({
+      item: n.item,
+      notes:
+        n.notes.length > NOTES_SHOWN_IN_CHANNEL
+          ? `${n.notes.slice(0, NOTES_SHOWN_IN_CHANNEL).trimEnd()}… (continued in the printable minutes)`
+          : n.notes,
+    })),
+    decisions: withNone(doc.decisions, 'None recorded.'),
+    actions: withNone(doc.actions, 'None.'),
+    footer: `${doc.footer} The download links last 7 days; type /minutes for fresh ones.`,
+    htmlUrl: links.html,
+    markdownUrl: links.markdown,
+  });
+}
+
+export function publishedMinutesMessage(
+  doc: MinutesDocument,
+  links: { html: string; markdown: string },
+): OutgoingMessage {
+  return { card: publishedMinutesCard(doc, links), summary: doc.title };
+}
+
+const MARKS = Object.keys(ATTENDANCE_WORDS) as [AttendanceMark, ...AttendanceMark[]];
+const text = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).transform((s) => s.trim());
+const lines = (value: string) =>
+  value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/**
+ * What the minute-taker typed, read back from the card's inputs. Values are untrusted text from
+ * the client; anything malformed is named so it can be put right.
+ */
+export function readMinutesCard(data: Record<string, unknown>): MinutesInput | string {
+  const attendance: MinutesInput['attendance'] = [];
+  const notes: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const mark = /^mark-(.+)$/.exec(key);
+    if (mark?.[1]) {
+      const parsed = z.enum(MARKS).safeParse(value);
+      if (!parsed.success) return `choose how ${mark[1]} attended`;
+      const deputy = text.parse(data[ids.deputy(mark[1])]);
+      attendance.push({
+        schoolId: mark[1],
+        mark: parsed.data,
+        ...(parsed.data === 'deputy' && deputy ? { deputy } : {}),
+      });
+    }
+    const note = /^note-(\d{1,2})$/.exec(key);
+    if (note?.[1]) notes[Number(note[1])] = text.parse(value);
+  }
+  const actions: MinutesInput['actions'] = [];
+  for (let row = 0; row < MINUTES_LIMITS.actions; row++) {
+    const title = text.parse(data[ids.action(row, 'title')]);
+    const schoolId = text.parse(data[ids.action(row, 'school')]);
+    const ownerUserId = text.parse(data[ids.action(row, 'owner')]);
+    const due = text.parse(data[ids.action(row, 'due')]);
+    if (!title && !schoolId && !ownerUserId && !due) continue;
+    if (!title) return `new action ${row + 1} has an owner or date but no description: say what will be done`;
+    if (!schoolId) return `new action ${row + 1} ("${title}") needs an owner school`;
+    if (due && !isLocalDate(due)) return `the due date of new action ${row + 1} is not a date`;
+    actions.push({
+      title,
+      schoolId,
+      ...(ownerUserId ? { ownerUserId } : {}),
+      ...(due ? { due: due as LocalDate } : {}),
+    });
+  }
+  return {
+    attendance,
+    guests: lines(text.parse(data.guests)),
+    notes: Array.from(notes, (n) => n ?? ''),
+    decisions: lines(text.parse(data.decisions)),
+    actions,
+  };
+}

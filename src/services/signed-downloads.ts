@@ -1,0 +1,83 @@
+import type { Clock } from '../domain/clock';
+import { minutesHtml, minutesMarkdown } from './minutes-document';
+import type { MinutesService } from './minutes-service';
+import type { RotaService } from './rota-service';
+import { minutesSubject, verifyLink } from './signed-links';
+
+/** A file behind a signed link, or why it cannot be had. */
+export type SignedDownload =
+  | { status: 200; filename: string; contentType: string; body: string; disposition: 'inline' | 'attachment' }
+  | { status: 403 | 404 | 410; message: string };
+
+function refusal(
+  check: 'valid' | 'expired' | 'invalid',
+  what: string,
+  fresh: string,
+): SignedDownload | undefined {
+  if (check === 'invalid')
+    return {
+      status: 403,
+      message: `This ${what} link is not valid. Ask Clusterbot for a new one with ${fresh}.`,
+    };
+  if (check === 'expired')
+    return {
+      status: 410,
+      message: `This ${what} link has expired. Ask Clusterbot for a new one with ${fresh}.`,
+    };
+  return undefined;
+}
+
+const fileName = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'cluster';
+
+/** Serves a signed rota link: checks the signature and expiry, then builds the ICS file. */
+export function rotaCalendarDownload(rota: RotaService, secret: string, clock: Clock) {
+  return async (clusterId: string, expires?: string, sig?: string): Promise<SignedDownload> => {
+    const refused = refusal(verifyLink(secret, clusterId, expires, sig, clock()), 'calendar', '/rota ics');
+    if (refused) return refused;
+    const file = await rota.calendarFile(clusterId);
+    if (!file.ok) return { status: 404, message: 'That cluster no longer exists.' };
+    return {
+      status: 200,
+      filename: `${fileName(file.value.name)}-rota.ics`,
+      contentType: 'text/calendar; charset=utf-8',
+      body: file.value.ics,
+      disposition: 'attachment',
+    };
+  };
+}
+
+/**
+ * Serves signed minutes links: the printable page opens in the browser (to print or save as PDF),
+ * the Markdown file downloads. Only published minutes are ever served.
+ */
+export function minutesDownload(minutes: MinutesService, secret: string, clock: Clock) {
+  return async (
+    clusterId: string,
+    meetingId: string,
+    format: 'html' | 'md',
+    expires?: string,
+    sig?: string,
+  ): Promise<SignedDownload> => {
+    const check = verifyLink(secret, minutesSubject(clusterId, meetingId), expires, sig, clock());
+    const refused = refusal(check, 'minutes', '/minutes');
+    if (refused) return refused;
+    const doc = await minutes.document(clusterId, meetingId);
+    if (!doc.ok) return { status: 404, message: 'These minutes are not published (or no longer exist).' };
+    const name = `${fileName(doc.value.title.replace(/^Minutes: /, ''))}-minutes`;
+    return format === 'html'
+      ? {
+          status: 200,
+          filename: `${name}.html`,
+          contentType: 'text/html; charset=utf-8',
+          body: minutesHtml(doc.value),
+          disposition: 'inline',
+        }
+      : {
+          status: 200,
+          filename: `${name}.md`,
+          contentType: 'text/markdown; charset=utf-8',
+          body: minutesMarkdown(doc.value),
+          disposition: 'attachment',
+        };
+  };
+}
