@@ -8,7 +8,13 @@ export interface AgendaCardData {
   items: Array<{ text: string }>;
   proposalsHeading: string;
   /** Items members proposed, waiting for the chair (only shown to the chair and leads). */
-  proposals: Array<{ id: string; text: string; verb: string }>;
+  proposals: Array<{
+    id: string;
+    text: string;
+    verb: string;
+    /** Where the cluster lives, so the buttons work from the chair's personal chat too. */
+    clusterPlaceKey: string;
+  }>;
   footer: string;
 }
 

@@ -19,12 +19,17 @@ export interface Invocation {
   conversation: { tenantId: string; conversationId: string; scope: ConversationScope; teamId?: string };
   /** People @mentioned in the message (the bot excluded), in order. */
   mentions?: Array<{ userId: string; name: string }>;
+  /**
+   * For a card button pressed in a personal chat: the team or chat of the cluster the card belongs
+   * to (a chair's private agenda preview). Only people linked to that cluster get through.
+   */
+  clusterPlaceKey?: string;
 }
 
 /** The team (for channels) or chat a command was given in: where its cluster lives. */
 export function placeOf(invocation: Invocation) {
   const { tenantId, conversationId, teamId } = invocation.conversation;
-  return { tenantId, placeKey: teamId ?? conversationId, conversationId };
+  return { tenantId, placeKey: invocation.clusterPlaceKey ?? teamId ?? conversationId, conversationId };
 }
 
 /** The person giving the command, for services and the change log. */

@@ -20,8 +20,14 @@ export function clusterAccessPolicy(workspace: ClusterWorkspace): AccessPolicy {
           'this team or chat has no cluster yet. A cluster lead can create one with **/setup <name>**, for example `/setup Roots`',
       };
     }
-    if (audience === 'cluster-member') return true;
     const person = cluster.value.people.find((p) => p.userId === invocation.actor.userId);
+    // In a team or chat, Teams already limits who is there; a card in a personal chat does not.
+    if (invocation.clusterPlaceKey && !person) {
+      return {
+        refused: `you are not linked to ${cluster.value.profile.name}. Use /join in its channel first`,
+      };
+    }
+    if (audience === 'cluster-member') return true;
     return person?.role === 'cluster-lead';
   };
 }

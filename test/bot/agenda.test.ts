@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardOf, cardText } from '../support/bot-harness';
+import { invokeAnswer, pressButton } from '../support/card-inputs';
 import { LEAD, rootsCluster, say } from '../support/roots-cluster';
 import {
   botAddedToPersonalChat,
@@ -102,6 +103,14 @@ describe('publishing the agenda', () => {
     expect(
       cardText((preview?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content),
     ).toContain('P2: Transition to secondary (from Lee Evans)');
+    // The preview's buttons work in the personal chat, for the chair only.
+    const previewCard = (preview?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
+    const stranger = { ...LEE_EVANS, id: '29:1Stranger00000000000000000000', name: 'Pat Jones' };
+    const forged = await pressButton(bot, previewCard, 'Drop', stranger, {}, 'personal');
+    expect(invokeAnswer(forged).message).toBe('Not done: see my reply below.');
+    expect(forged.find((r) => r.type === 'message')?.text).toBe(
+      'Sorry, you are not linked to Roots. Use /join in its channel first. Nothing was changed. If you think you should have access, ask your cluster lead.',
+    );
 
     expect((await say(bot, '/agenda publish', MEMBER))?.text).toBe(
       'Sorry, only the chair of the next meeting (Cannon Park) or a cluster lead can publish its agenda. Nothing was changed.',
@@ -112,7 +121,8 @@ describe('publishing the agenda', () => {
     );
     expect(posted).toHaveLength(1);
 
-    await say(bot, '/agenda accept P2', CHAIR);
+    const accepted = await pressButton(bot, previewCard, 'Accept', CHAIR, {}, 'personal');
+    expect(accepted.find((r) => r.type === 'message')?.text).toBe('**P2** is on the agenda (by Priya Shah).');
     bot.clock.set('2026-11-10T09:01:00Z');
     await bot.reminders.tick();
     const reminder = connector.requests.filter(

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { choiceValue, inputIdLabelled, inputValues, invokeAnswer, pressButton } from '../support/card-inputs';
 import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import { cardAction, HEAD_OF_EARLSDON } from '../support/teams-activities';
@@ -100,5 +101,36 @@ describe('the pupil-data guard at every entry point', () => {
       "the head's name on line 2 contains a date of birth",
     );
     expect(cardText(cardOf(await say(bot, '/school list')))).toContain('17 members');
+  });
+
+  it("refuses the minutes' notes, decisions, guests, deputies and actions that hold pupil data, keeping what was typed", async () => {
+    const { bot } = await roots();
+    bot.clock.set('2026-11-23T10:00:00Z');
+    const card = cardOf(await say(bot, '/minutes', HEAD_OF_EARLSDON)); // Cannon Park chaired Autumn 2
+    const earlsdon = inputIdLabelled(card, 'Earlsdon');
+    const attempts: Array<[Record<string, string>, string]> = [
+      [{ 'note-0': `Welcome; ${UPN} discussed` }, 'the note on item 1 contains a Unique Pupil Number'],
+      [{ decisions: `Agreed\nRefer pupil ${UPN}` }, 'decision 2 contains a Unique Pupil Number'],
+      [{ guests: `Parent of ${UPN}` }, 'guest 1 contains a Unique Pupil Number'],
+      [
+        { [earlsdon]: 'deputy', [earlsdon.replace('mark-', 'deputy-')]: 'Sam, DOB 12/03/2015' },
+        'contains a date of birth',
+      ],
+      [
+        {
+          'action-0-title': `Follow up ${UPN}`,
+          'action-0-school': choiceValue(card, 'action-0-school', 'Earlsdon'),
+        },
+        'action 1 contains a Unique Pupil Number',
+      ],
+    ];
+    for (const [edits, problem] of attempts) {
+      const answer = invokeAnswer(await pressButton(bot, card, 'Save draft', HEAD_OF_EARLSDON, edits));
+      expect(cardText(answer.card)).toContain(problem);
+      for (const [id, typed] of Object.entries(edits)) expect(inputValues(answer.card)[id]).toBe(typed);
+    }
+    const reopened = cardOf(await say(bot, '/minutes', HEAD_OF_EARLSDON));
+    expect(cardText(reopened)).toContain('Not saved yet.');
+    expect(JSON.stringify(reopened)).not.toContain(UPN);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import type { Clock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging/logger';
-import { rotaLink } from '../../src/services/signed-links';
+import { minutesLinks, rotaLink } from '../../src/services/signed-links';
 import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import { startLocalAzurite } from '../../src/storage/local-azurite';
@@ -220,6 +220,64 @@ describe('answering on a card over HTTP', () => {
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(body.value)).toContain(
       'Your school (Earlsdon): attending. Answered by Alex Morgan',
+    );
+  });
+});
+
+describe('the minutes downloads', () => {
+  it('serves published minutes as a printable page and a Markdown file, and nothing else', async () => {
+    const connector = await startConnectorRecorder();
+    running.push(connector);
+    const config = testConfig();
+    const clock = fakeClock('2026-11-23T10:00:00Z');
+    const bot = await start(config, clock);
+    const send = (activity: object) => post(bot.url, { ...activity, serviceUrl: connector.serviceUrl });
+    await send(botAddedToTeam());
+    await send(channelMessage('/setup Roots'));
+    await send(channelMessage('/school add Earlsdon, 103704, Jo Smith'));
+    await send(channelMessage(`/terms 2026-27\n${TERM_DATES_CSV_2026_27}`));
+    const tables = new TableStorage({
+      connectionString: inject('tablesConnectionString'),
+      tablePrefix: config.tablePrefix,
+    });
+    let clusterId = '';
+    for await (const link of tables.table('clusterLinks').listEntities<{ clusterId: string }>())
+      clusterId = link.clusterId;
+    const published = await send(
+      cardAction(
+        'minutesPublish',
+        { clusterId, meetingId: '2026-27#2', 'mark-urn-103704': 'present', 'note-0': 'Welcome <b>all</b>' },
+        HEAD_OF_BROAD_HEATH,
+        'channel',
+      ),
+    );
+    expect(JSON.stringify(await published.json())).toContain('Published: the minutes are in the channel');
+
+    const links = minutesLinks(bot.url, config.linkSigningSecret, clusterId, '2026-27#2', clock());
+    const page = await fetch(links.html);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-disposition')).toBe(
+      'inline; filename="Roots-Autumn-2-2026-27-meeting-minutes.html"',
+    );
+    const html = await page.text();
+    expect(html).toContain('<dt>Present</dt><dd>Earlsdon</dd>');
+    expect(html).toContain('<p>Welcome &lt;b&gt;all&lt;/b&gt;</p>');
+
+    const markdown = await fetch(links.markdown);
+    expect(markdown.headers.get('content-disposition')).toBe(
+      'attachment; filename="Roots-Autumn-2-2026-27-meeting-minutes.md"',
+    );
+    expect(await markdown.text()).toMatch(/^# Minutes: Roots, Autumn 2 2026-27 meeting\n/);
+
+    const draft = minutesLinks(bot.url, config.linkSigningSecret, clusterId, '2026-27#1', clock());
+    expect((await fetch(draft.html)).status).toBe(404);
+    expect((await fetch(links.html.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
+    clock.set('2026-12-01T10:00:01Z');
+    const expired = await fetch(links.html);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toBe(
+      'This minutes link has expired. Ask Clusterbot for a new one with /minutes.',
     );
   });
 });

@@ -73,10 +73,25 @@ export async function pressButton(
   edits: Record<string, string> = {},
   where: 'personal' | 'channel' = 'channel',
 ): Promise<Partial<Activity>[]> {
-  const actions = ((card as Json).actions ?? []) as Array<{ title: string; verb: string; data?: Json }>;
-  const action = actions.find((a) => a.title === title);
+  const action = findButton(card, title);
   if (!action) throw new Error(`no button ${title} on the card`);
   return bot.send(cardAction(action.verb, { ...action.data, ...inputValues(card), ...edits }, from, where));
+}
+
+/** The first Action.Execute titled `title`, in the card's actions or any ActionSet. */
+function findButton(node: unknown, title: string): { verb: string; data?: Json } | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findButton(child, title);
+      if (found) return found;
+    }
+  } else if (node && typeof node === 'object') {
+    const element = node as Json;
+    if (element.type === 'Action.Execute' && element.title === title)
+      return element as { verb: string; data?: Json };
+    return findButton(Object.values(element), title);
+  }
+  return undefined;
 }
 
 /** The card (or message) the bot answered an Action.Execute with. */

@@ -56,7 +56,14 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
         { text: '2. Year 6 writing moderation ([paper](https://contoso.sharepoint.com/p))' },
       ],
       proposalsHeading: 'Proposed items waiting for the chair',
-      proposals: [{ id: 'P2', text: 'P2: Transition to secondary (from Jo Smith)', verb: 'agendaDecision' }],
+      proposals: [
+        {
+          id: 'P2',
+          text: 'P2: Transition to secondary (from Jo Smith)',
+          verb: 'agendaDecision',
+          clusterPlaceKey: '19:team@thread.tacv2',
+        },
+      ],
       footer: 'Accept or drop proposed items here.',
     }),
   'guest-approval.json': () =>

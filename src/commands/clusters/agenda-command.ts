@@ -117,6 +117,7 @@ export const agendaCommand = defineCommand({
                 id: p.id,
                 text: `${p.id}: ${p.text} (from ${p.proposedByName})`,
                 verb: CARD_VERBS.agendaDecision,
+                clusterPlaceKey: cluster.profile.place.placeKey,
               }))
             : [],
           footer: isChair

@@ -14,10 +14,13 @@ import { turnLogger } from '../turn-logger';
 export function registerCardCommandActions(app: Application, deps: BotDependencies): void {
   for (const [verb, toCommandText] of Object.entries(CARD_COMMANDS)) {
     app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
-      const result = await deps.commands.dispatch(
-        toCommandText(data ?? {}),
-        invocationFrom(context.activity),
-      );
+      const invocation = invocationFrom(context.activity);
+      // A card sent to someone's personal chat says which cluster it is for.
+      const place = data?.clusterPlaceKey;
+      if (invocation.conversation.scope === 'personal' && typeof place === 'string' && place) {
+        invocation.clusterPlaceKey = place;
+      }
+      const result = await deps.commands.dispatch(toCommandText(data ?? {}), invocation);
       turnLogger(context, deps.logger).info(
         { verb, outcome: result.outcome, command: result.command },
         'card action',
