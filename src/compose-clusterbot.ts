@@ -11,6 +11,7 @@ import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
 import { InstallationService } from './services/installation-service';
 import { MinutesService } from './services/minutes-service';
+import { PeerReviewService } from './services/peer-review-service';
 import type { ConversationStore, Messenger } from './services/ports';
 import { ReminderJob } from './services/reminder-job';
 import { RotaService } from './services/rota-service';
@@ -59,6 +60,7 @@ export function composeClusterbot(
       minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock()),
     messenger,
   );
+  const peerReviews = new PeerReviewService(workspace, messenger);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
@@ -67,8 +69,10 @@ export function composeClusterbot(
     actions: new ActionService(workspace),
     agenda: new AgendaService(workspace, messenger),
     minutes,
+    peerReviews,
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
+    clock,
   });
   const reminders = new ReminderJob({
     store: workspace.store,
@@ -79,5 +83,17 @@ export function composeClusterbot(
     instance: `${hostname()}:${process.pid}`,
     log: (level, fields, message) => logger[level](fields, message),
   });
-  return { commands, installations, rsvp, minutes, messenger, clock, logger, rota, workspace, reminders };
+  return {
+    commands,
+    installations,
+    rsvp,
+    minutes,
+    peerReviews,
+    messenger,
+    clock,
+    logger,
+    rota,
+    workspace,
+    reminders,
+  };
 }

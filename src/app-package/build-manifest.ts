@@ -38,7 +38,13 @@ export function buildManifest(
     }),
   ) as Record<string, unknown> & { bots: Array<Record<string, unknown>> };
 
-  const commandList = commands.slice(0, MAX_COMMANDS).map((command) => ({
+  const suggested = commands.filter((command) => command.suggested !== false);
+  if (suggested.length > MAX_COMMANDS) {
+    throw new Error(
+      `Teams lists at most ${MAX_COMMANDS} commands; ${suggested.length} are suggested. Mark the rarely used ones suggested: false.`,
+    );
+  }
+  const commandList = suggested.map((command) => ({
     title: command.name,
     description: command.description,
   }));

@@ -2,6 +2,7 @@ import { actionCommand, actionsCommand } from './clusters/action-commands';
 import { agendaCommand } from './clusters/agenda-command';
 import { joinCommand } from './clusters/join-command';
 import { minutesCommand } from './clusters/minutes-command';
+import { peerReviewCommand } from './clusters/peer-review-command';
 import { rotaCommand } from './clusters/rota-command';
 import { schoolCommand } from './clusters/school-command';
 import { setupCommand } from './clusters/setup-command';
@@ -21,4 +22,5 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   minutesCommand,
   actionCommand,
   actionsCommand,
+  peerReviewCommand,
 ];

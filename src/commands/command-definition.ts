@@ -48,6 +48,11 @@ export interface CommandInfo {
   usage: string;
   examples: readonly string[];
   audience: Audience;
+  /**
+   * Offered in Teams' command menu (the manifest allows ten). Commands used once per cluster or
+   * year say false: they are still in /help and work as usual.
+   */
+  suggested?: boolean;
 }
 
 export interface CommandHandlerInput<TArgs> {

@@ -117,12 +117,13 @@ export class CommandRegistry {
 
 /** The public description of commands (for /help and the Teams manifest), without their handlers. */
 export function catalogueOf(commands: readonly RegisteredCommand[]): CommandInfo[] {
-  return commands.map(({ name, aliases, description, usage, examples, audience }) => ({
+  return commands.map(({ name, aliases, description, usage, examples, audience, suggested }) => ({
     name,
     aliases,
     description,
     usage,
     examples,
     audience,
+    ...(suggested === false ? { suggested } : {}),
   }));
 }

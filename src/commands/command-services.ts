@@ -1,8 +1,10 @@
+import type { Clock } from '../domain/clock';
 import type { ActionService } from '../services/action-service';
 import type { AgendaService } from '../services/agenda-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { MinutesService } from '../services/minutes-service';
+import type { PeerReviewService } from '../services/peer-review-service';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
 
@@ -18,5 +20,7 @@ export interface CommandServices {
   actions: ActionService;
   agenda: AgendaService;
   minutes: MinutesService;
+  peerReviews: PeerReviewService;
   rotaLink: RotaLinkMaker;
+  clock: Clock;
 }

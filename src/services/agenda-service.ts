@@ -23,6 +23,7 @@ export function agendaFor(cluster: ClusterSnapshot, meeting: PlannedMeeting, now
       : {}),
     actions: cluster.actions,
     proposals: cluster.proposals.filter((p) => p.meetingId === meeting.id),
+    peerReviews: cluster.peerReviews,
     today: londonWallClock(now).date,
     schoolName: (id) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member',
   });

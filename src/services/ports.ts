@@ -16,6 +16,7 @@ import type {
 } from '../domain/clusters/cluster';
 import type { ConversationKey, InstalledConversation } from '../domain/conversations/installed-conversation';
 import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
+import type { PeerReview } from '../domain/peer-reviews/peer-review';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
@@ -48,6 +49,7 @@ export interface ClusterWrite {
   proposals?: AgendaProposal[];
   publishedAgendas?: PublishedAgenda[];
   minutes?: MeetingMinutes[];
+  peerReviews?: PeerReview[];
 }
 
 export interface ClusterStore {

@@ -13,6 +13,7 @@ import type {
   School,
 } from '../domain/clusters/cluster';
 import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
+import type { PeerReview } from '../domain/peer-reviews/peer-review';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { ClusterStore, ClusterWrite, Versioned } from '../services/ports';
 import { AlreadyExistsError, StorageUnavailableError } from '../services/storage-errors';
@@ -36,6 +37,7 @@ export const clusterKeys = {
   proposal: (meetingId: string, id: string) => `agenda|${toTableKey(meetingId)}|${id}`,
   publishedAgenda: (meetingId: string) => `agendapub|${toTableKey(meetingId)}`,
   minutes: (meetingId: string) => `minutes|${toTableKey(meetingId)}`,
+  peerReview: (id: string) => `review|${id}`,
 };
 
 const MAX_ROWS_PER_WRITE = 99;
@@ -109,6 +111,7 @@ export class ClusterRepository implements ClusterStore {
           (r) => JSON.parse(String(r.json), reviveDates) as PublishedAgenda,
         ),
         minutes: of('minutes').map((r) => parseRow(r) as MeetingMinutes),
+        peerReviews: of('review').map((r) => parseRow(r) as PeerReview),
       },
     };
   }
@@ -155,6 +158,10 @@ export class ClusterRepository implements ClusterStore {
       ...(write.minutes ?? []).map((m): [string, Entity] => [
         'upsert',
         row(clusterId, clusterKeys.minutes(m.meetingId), m),
+      ]),
+      ...(write.peerReviews ?? []).map((r): [string, Entity] => [
+        'upsert',
+        row(clusterId, clusterKeys.peerReview(r.id), r),
       ]),
     ];
     await this.submit(clusterId, actions);

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { InstallationService } from '../services/installation-service';
 import type { MinutesService } from '../services/minutes-service';
+import type { PeerReviewService } from '../services/peer-review-service';
 import type { Messenger } from '../services/ports';
 import type { RsvpService } from '../services/rsvp-service';
 
@@ -12,6 +13,7 @@ export interface BotDependencies {
   installations: InstallationService;
   rsvp: RsvpService;
   minutes: MinutesService;
+  peerReviews: PeerReviewService;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;

@@ -8,6 +8,7 @@ import { registerCommandMessageListener } from './listeners/command-message-list
 import { registerGuestActions } from './listeners/guest-actions';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
 import { registerMinutesActions } from './listeners/minutes-actions';
+import { registerPeerReviewActions } from './listeners/peer-review-actions';
 import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
 import { attachTurnLogger } from './turn-logger';
@@ -39,6 +40,7 @@ export function createClusterbot(deps: BotDependencies, adapter?: TeamsAdapter):
   registerCardCommandActions(application, deps);
   registerRsvpActions(application, deps);
   registerMinutesActions(application, deps);
+  registerPeerReviewActions(application, deps);
   registerGuestActions(application, deps);
   registerCommandMessageListener(application, deps);
 

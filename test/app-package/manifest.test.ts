@@ -61,12 +61,15 @@ describe('the Teams app manifest', () => {
     expect(manifest.validDomains).toEqual(['clusterbot.example.org']);
   });
 
-  it('lists the same commands as /help', () => {
+  it("lists the everyday commands from /help in Teams' command menu (at most ten)", () => {
     const manifest = buildManifest(template, values, catalogue) as { bots: Array<{ commandLists: unknown }> };
+    const suggested = catalogue.filter((c) => c.suggested !== false);
+    expect(suggested.length).toBeLessThanOrEqual(10);
+    expect(suggested.map((c) => c.name)).not.toContain('setup');
     expect(manifest.bots[0]?.commandLists).toEqual([
       {
         scopes: ['team', 'groupChat', 'personal'],
-        commands: catalogue.map((c) => ({ title: c.name, description: c.description })),
+        commands: suggested.map((c) => ({ title: c.name, description: c.description })),
       },
     ]);
   });

@@ -5,6 +5,12 @@ import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
 import { renderMinutesEditorCard, renderPublishedMinutesCard } from '../../src/cards/minutes-card';
+import {
+  renderPeerReviewCard,
+  renderPeerReviewDoneCard,
+  renderPeerReviewRequestCard,
+  renderPeerReviewsCard,
+} from '../../src/cards/peer-review-cards';
 import { renderReminderCard } from '../../src/cards/reminder-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
 import { renderRotaDownloadCard } from '../../src/cards/rota-download-card';
@@ -241,6 +247,51 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       footer: 'Published by Priya Shah, Mon 23 Nov 2026, 10:00.',
       htmlUrl: 'https://bot.example/clusters/c/minutes/2026-27%232.html?sig=x',
       markdownUrl: 'https://bot.example/clusters/c/minutes/2026-27%232.md?sig=x',
+    }),
+  'peer-review.json': () =>
+    renderPeerReviewCard({
+      clusterId: 'c-roots',
+      reviewId: 'R1',
+      title: 'Peer review R1: Lesson study at Earlsdon',
+      subtitle: 'Asked by Priya Shah. Status: requested.',
+      facts: [{ title: 'Focus', value: 'Reading fluency in Key Stage 2' }],
+      volunteers: [{ text: 'V1: Lee Evans (Allesley)' }],
+      open: true,
+      volunteerVerb: 'peerReviewVolunteer',
+      footer: 'Partners: volunteer yourself or a colleague below.',
+    }),
+  'peer-review-request.json': () =>
+    renderPeerReviewRequestCard({
+      intro: 'The request goes to everyone in Roots.',
+      types: [{ title: 'Peer enquiry', value: 'peer-enquiry' }],
+      halfTerms: [{ title: 'Spring 1 2026-27', value: 'Spring 1 2026-27' }],
+      firstHalfTerm: 'Spring 1 2026-27',
+      verb: 'peerReviewRequest',
+    }),
+  'peer-review-done.json': () =>
+    renderPeerReviewDoneCard({
+      clusterId: 'c-roots',
+      reviewId: 'R1',
+      title: 'Outcome of peer review R1',
+      intro: 'Lesson study at Earlsdon: reading fluency',
+      rows: [
+        {
+          label: 'Follow-up action 1',
+          titleId: 'followUp-0-title',
+          schoolId: 'followUp-0-school',
+          dueId: 'followUp-0-due',
+        },
+      ],
+      schoolChoices: [{ title: 'Earlsdon', value: 'urn-103704' }],
+      verb: 'peerReviewDone',
+    }),
+  'peer-reviews.json': () =>
+    renderPeerReviewsCard({
+      title: 'Roots: peer reviews',
+      open: [{ text: '**R2** Audit at Allesley: SEND provision map (requested, 0 of 1 reviewer(s))' }],
+      closed: [{ text: '**R1** Lesson study at Earlsdon: reading fluency (done)' }],
+      schools: [{ name: 'Earlsdon', counts: '1 · 0 · 1' }],
+      footer: 'Given counts reviews done with the school as an accepted reviewer.',
     }),
   'school-import.json': () =>
     renderSchoolImportCard({

@@ -34,6 +34,7 @@ export const setupCommand = defineCommand({
   usage: '/setup <name>[; <weekday> of week <n>, <start>-<end>][; board rep yearly|termly]',
   examples: ['/setup Roots', '/setup Roots; Tuesday of week 3, 13:30-15:30; board rep termly'],
   audience: 'anyone',
+  suggested: false,
   args: SetupArgs,
   async handle({ args, invocation, services }) {
     if (invocation.conversation.scope === 'personal') {

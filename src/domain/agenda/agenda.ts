@@ -1,5 +1,13 @@
 import { type ClusterAction, isOverdue } from '../actions/cluster-action';
+import {
+  acceptedReviewers,
+  isOpen,
+  type PeerReview,
+  REVIEW_STATUS_WORDS,
+  REVIEW_TYPE_WORDS,
+} from '../peer-reviews/peer-review';
 import type { LocalDate } from '../time/local-date';
+import { formatLocalDate } from '../time/london-time';
 
 /** Seed 002: the host circulates the agenda a week before; the partnership plans each meeting's focus. */
 export const DEFAULT_STANDING_ITEMS = [
@@ -30,7 +38,7 @@ export interface AgendaProposal {
   order: number;
 }
 
-export type AgendaItemKind = 'standing' | 'focus' | 'action' | 'proposal';
+export type AgendaItemKind = 'standing' | 'focus' | 'action' | 'peer-review' | 'proposal';
 
 export interface AgendaItem {
   kind: AgendaItemKind;
@@ -43,13 +51,16 @@ export interface AgendaInputs {
   focus?: string;
   actions: readonly ClusterAction[];
   proposals: readonly AgendaProposal[];
+  /** Open peer-review requests: the meeting is where reviewers are found. */
+  peerReviews?: readonly PeerReview[];
   today: LocalDate;
   schoolName: (schoolId: string) => string;
 }
 
 /**
  * The agenda: the opening standing items, this half term's focus, open actions carried forward
- * (overdue first), accepted proposals in the chair's order, then the closing standing item (AOB).
+ * (overdue first), open peer-review requests, accepted proposals in the chair's order, then the
+ * closing standing item (AOB).
  */
 export function buildAgenda(inputs: AgendaInputs): AgendaItem[] {
   const standing = inputs.standingItems.length > 0 ? inputs.standingItems : DEFAULT_STANDING_ITEMS;
@@ -71,6 +82,12 @@ export function buildAgenda(inputs: AgendaInputs): AgendaItem[] {
       (a): AgendaItem => ({
         kind: 'action',
         text: `Action ${a.id} (${inputs.schoolName(a.ownerSchoolId)}${isOverdue(a, inputs.today) ? ', overdue' : ''}): ${a.title}`,
+      }),
+    ),
+    ...(inputs.peerReviews ?? []).filter(isOpen).map(
+      (r): AgendaItem => ({
+        kind: 'peer-review',
+        text: `Peer review ${r.id} (${inputs.schoolName(r.schoolId)}, ${REVIEW_TYPE_WORDS[r.type].toLowerCase()}): ${r.focus} (${describeProgress(r)})`,
       }),
     ),
     ...accepted.map(
@@ -112,4 +129,11 @@ export function decideProposal(
   return proposals.map((p) =>
     p === target ? { ...p, order: swapWith.order } : p === swapWith ? { ...p, order: target.order } : p,
   );
+}
+
+function describeProgress(review: PeerReview): string {
+  const accepted = acceptedReviewers(review).length;
+  if (review.status === 'scheduled' && review.visitDate)
+    return `visit on ${formatLocalDate(review.visitDate)}, ${accepted} reviewer(s)`;
+  return `${REVIEW_STATUS_WORDS[review.status]}: ${accepted} of ${review.reviewersWanted} reviewer(s) accepted`;
 }

@@ -3,6 +3,7 @@ import type { AgendaProposal, PublishedAgenda } from '../agenda/agenda';
 import type { MeetingPattern } from '../calendar/meeting-pattern';
 import type { YearCalendar } from '../calendar/term-dates';
 import type { MeetingMinutes } from '../minutes/meeting-minutes';
+import type { PeerReview } from '../peer-reviews/peer-review';
 import type { BoardRepRule } from '../rota/rota-types';
 import type { MeetingChange } from '../rota/schedule-meetings';
 import type { LocalDate } from '../time/local-date';
@@ -30,6 +31,8 @@ export interface ClusterProfile {
   reminderTime?: string;
   /** The number the next action gets (A1, A2, …). */
   nextActionNumber?: number;
+  /** The number the next peer-review request gets (R1, R2, …). */
+  nextReviewNumber?: number;
   /** The number the next proposed agenda item gets (P1, P2, …). */
   nextProposalNumber?: number;
   /** Standing agenda items; the last is the closing one (AOB). Unset: the defaults. */
@@ -82,6 +85,7 @@ export interface ClusterSnapshot {
   publishedAgendas: PublishedAgenda[];
   /** Drafts and published minutes, one per meeting. */
   minutes: MeetingMinutes[];
+  peerReviews: PeerReview[];
 }
 
 /** A stable id for a school: its URN where known, else its name. */
