@@ -6,6 +6,7 @@ import type { Logger } from './logging/logger';
 import { clusterAccessPolicy } from './services/access-policy';
 import { ActionService } from './services/action-service';
 import { AgendaService } from './services/agenda-service';
+import { BoardService } from './services/board-service';
 import { CalendarService } from './services/calendar-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
@@ -17,7 +18,8 @@ import { ReminderJob } from './services/reminder-job';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
-import { minutesLinks, rotaLink } from './services/signed-links';
+import { boardCsvLink, minutesLinks, rotaLink } from './services/signed-links';
+import { BoardRepository } from './storage/board-repository';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
 import { RsvpRepository } from './storage/rsvp-repository';
@@ -40,9 +42,12 @@ export interface CompositionSettings {
  * Builds the services, the command registry and the bot's dependencies from storage and a clock.
  * The server and the bot tests both use this, so tests run exactly what production runs.
  */
-export function composeClusterbot(
-  settings: CompositionSettings,
-): BotDependencies & { rota: RotaService; workspace: ClusterWorkspace; reminders: ReminderJob } {
+export function composeClusterbot(settings: CompositionSettings): BotDependencies & {
+  rota: RotaService;
+  workspace: ClusterWorkspace;
+  reminders: ReminderJob;
+  boards: BoardService;
+} {
   const { tables, clock, logger } = settings;
   const conversations = new ConversationRepository(tables.table('conversations'));
   const installations = new InstallationService(conversations, clock);
@@ -52,7 +57,8 @@ export function composeClusterbot(
   );
   const rota = new RotaService(workspace);
   const messenger = settings.createMessenger(conversations, installations);
-  const rsvp = new RsvpService(workspace, new RsvpRepository(tables.table('clusters')));
+  const rsvpStore = new RsvpRepository(tables.table('clusters'));
+  const rsvp = new RsvpService(workspace, rsvpStore);
   const minutes = new MinutesService(
     workspace,
     rsvp,
@@ -61,6 +67,15 @@ export function composeClusterbot(
     messenger,
   );
   const peerReviews = new PeerReviewService(workspace, messenger);
+  const boards = new BoardService(
+    new BoardRepository(tables.table('boards')),
+    workspace.store,
+    rsvpStore,
+    clock,
+    (clusterId, meetingId) =>
+      minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock()).html,
+    messenger,
+  );
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
@@ -70,6 +85,9 @@ export function composeClusterbot(
     agenda: new AgendaService(workspace, messenger),
     minutes,
     peerReviews,
+    boards,
+    boardCsvLink: (boardId) =>
+      boardCsvLink(settings.publicBaseUrl(), settings.linkSigningSecret, boardId, clock()),
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
     clock,
@@ -89,6 +107,7 @@ export function composeClusterbot(
     rsvp,
     minutes,
     peerReviews,
+    boards,
     messenger,
     clock,
     logger,

@@ -5,7 +5,7 @@ import type { Clock } from './domain/clock';
 import { createHttpServer } from './http/create-http-server';
 import type { Logger } from './logging/logger';
 import { startReminderScheduler } from './scheduler/reminder-scheduler';
-import { minutesDownload, rotaCalendarDownload } from './services/signed-downloads';
+import { boardCsvDownload, minutesDownload, rotaCalendarDownload } from './services/signed-downloads';
 import { type LocalAzurite, startLocalAzurite } from './storage/local-azurite';
 import { TableStorage } from './storage/table-storage';
 import { systemClock } from './system-clock';
@@ -78,6 +78,7 @@ export async function startClusterbot(
       logger,
       downloadRotaCalendar: rotaCalendarDownload(rota, config.linkSigningSecret, clock),
       downloadMinutes: minutesDownload(dependencies.minutes, config.linkSigningSecret, clock),
+      downloadBoardCsv: boardCsvDownload(dependencies.boards, config.linkSigningSecret, clock),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.

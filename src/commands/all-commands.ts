@@ -1,5 +1,6 @@
 import { actionCommand, actionsCommand } from './clusters/action-commands';
 import { agendaCommand } from './clusters/agenda-command';
+import { boardCommand } from './clusters/board-command';
 import { joinCommand } from './clusters/join-command';
 import { minutesCommand } from './clusters/minutes-command';
 import { peerReviewCommand } from './clusters/peer-review-command';
@@ -23,4 +24,5 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   actionCommand,
   actionsCommand,
   peerReviewCommand,
+  boardCommand,
 ];

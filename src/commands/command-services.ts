@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock';
 import type { ActionService } from '../services/action-service';
 import type { AgendaService } from '../services/agenda-service';
+import type { BoardService } from '../services/board-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { MinutesService } from '../services/minutes-service';
@@ -21,6 +22,9 @@ export interface CommandServices {
   agenda: AgendaService;
   minutes: MinutesService;
   peerReviews: PeerReviewService;
+  boards: BoardService;
+  /** Signs a short-lived link to a board's figures as CSV. */
+  boardCsvLink: (boardId: string) => string;
   rotaLink: RotaLinkMaker;
   clock: Clock;
 }

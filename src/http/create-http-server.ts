@@ -9,6 +9,7 @@ export interface HttpServerDependencies {
   authMode: 'local' | 'bot-framework';
   logger: Logger;
   downloadRotaCalendar: (clusterId: string, expires?: string, sig?: string) => Promise<SignedDownload>;
+  downloadBoardCsv: (boardId: string, expires?: string, sig?: string) => Promise<SignedDownload>;
   downloadMinutes: (
     clusterId: string,
     meetingId: string,
@@ -57,6 +58,16 @@ export function createHttpServer(deps: HttpServerDependencies) {
     try {
       const query = req.query as Record<string, string | undefined>;
       send(res, await deps.downloadRotaCalendar(req.params.clusterId, query.expires, query.sig));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Signed links from "/board csv": the board's figures for a spreadsheet.
+  app.get('/boards/:boardId/overview.csv', async (req, res, next) => {
+    try {
+      const query = req.query as Record<string, string | undefined>;
+      send(res, await deps.downloadBoardCsv(req.params.boardId, query.expires, query.sig));
     } catch (error) {
       next(error);
     }

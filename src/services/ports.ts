@@ -5,6 +5,7 @@
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { ClusterAction } from '../domain/actions/cluster-action';
 import type { AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
+import type { Board, BoardLink } from '../domain/board/board';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
   ClusterPerson,
@@ -59,6 +60,8 @@ export interface ClusterStore {
   load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined>;
   /** Every cluster (for the scheduler's rounds). */
   listClusterIds(): Promise<string[]>;
+  /** The profiles of every cluster in a tenant (a board links clusters by name). */
+  profilesInTenant(tenantId: string): Promise<ClusterProfile[]>;
   /** @throws ConcurrentUpdateError when the cluster changed since `version` was read. */
   write(clusterId: string, version: string, write: ClusterWrite): Promise<void>;
 }
@@ -66,6 +69,8 @@ export interface ClusterStore {
 /** Answers to meeting invitations: one row per school per meeting, updated under its ETag. */
 export interface RsvpStore {
   answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]>;
+  /** Every answer to every meeting of the cluster (the board's attendance figures). */
+  answersForCluster(clusterId: string): Promise<SchoolRsvp[]>;
   guestsFor(clusterId: string, meetingId: string): Promise<GuestRequest[]>;
   findGuest(
     clusterId: string,
@@ -117,4 +122,15 @@ export interface Messenger {
   /** Replaces a message the bot posted in the cluster's channel (e.g. a re-published agenda). */
   updateInCluster(place: ClusterPlace, activityId: string, message: OutgoingMessage): Promise<SendOutcome>;
   sendToPerson(tenantId: string, userId: string, message: OutgoingMessage): Promise<SendOutcome | 'no-chat'>;
+}
+
+/** Boards and the clusters they watch. */
+export interface BoardStore {
+  findBoardId(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>): Promise<string | undefined>;
+  /** @throws AlreadyExistsError when this team or chat already has a board. */
+  create(board: Board): Promise<void>;
+  load(boardId: string): Promise<{ board: Board; links: BoardLink[] } | undefined>;
+  link(boardId: string, link: BoardLink): Promise<void>;
+  /** Unlinking a cluster that is not linked changes nothing. */
+  unlink(boardId: string, clusterId: string): Promise<void>;
 }

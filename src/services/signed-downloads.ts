@@ -1,8 +1,11 @@
+import { boardCsv } from '../domain/board/cluster-health';
 import type { Clock } from '../domain/clock';
+import { londonWallClock } from '../domain/time/london-time';
+import type { BoardService } from './board-service';
 import { minutesHtml, minutesMarkdown } from './minutes-document';
 import type { MinutesService } from './minutes-service';
 import type { RotaService } from './rota-service';
-import { minutesSubject, verifyLink } from './signed-links';
+import { boardSubject, minutesSubject, verifyLink } from './signed-links';
 
 /** A file behind a signed link, or why it cannot be had. */
 export type SignedDownload =
@@ -79,5 +82,27 @@ export function minutesDownload(minutes: MinutesService, secret: string, clock: 
           body: minutesMarkdown(doc.value),
           disposition: 'attachment',
         };
+  };
+}
+
+/** Serves a signed link to a board's figures as CSV (the same figures as /board shows). */
+export function boardCsvDownload(boards: BoardService, secret: string, clock: Clock) {
+  return async (boardId: string, expires?: string, sig?: string): Promise<SignedDownload> => {
+    const refused = refusal(
+      verifyLink(secret, boardSubject(boardId), expires, sig, clock()),
+      'board figures',
+      '/board csv',
+    );
+    if (refused) return refused;
+    const overview = await boards.overviewOf(boardId);
+    if (!overview.ok) return { status: 404, message: 'That board no longer exists.' };
+    return {
+      status: 200,
+      filename: `${fileName(overview.value.board.name)}-${londonWallClock(clock()).date}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      // A byte-order mark so Excel reads the names as UTF-8.
+      body: `\ufeff${boardCsv(overview.value.healths)}`,
+      disposition: 'attachment',
+    };
   };
 }

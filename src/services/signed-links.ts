@@ -29,6 +29,15 @@ export function minutesLinks(
   };
 }
 
+/** The board's figures as CSV, for a spreadsheet. */
+export function boardCsvLink(baseUrl: string, secret: string, boardId: string, now: Date): string {
+  const expires = now.getTime() + ROTA_LINK_LIFETIME_MS;
+  const sig = signature(secret, boardSubject(boardId), expires);
+  return `${baseUrl.replace(/\/+$/, '')}/boards/${encodeURIComponent(boardId)}/overview.csv?expires=${expires}&sig=${sig}`;
+}
+
+export const boardSubject = (boardId: string) => `board/${boardId}`;
+
 export const minutesSubject = (clusterId: string, meetingId: string) => `${clusterId}/minutes/${meetingId}`;
 
 export function rotaLink(baseUrl: string, secret: string, clusterId: string, now: Date): string {

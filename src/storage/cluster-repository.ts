@@ -130,6 +130,33 @@ export class ClusterRepository implements ClusterStore {
     return [...ids];
   }
 
+  async profilesInTenant(tenantId: string): Promise<ClusterProfile[]> {
+    const ids: string[] = [];
+    try {
+      const links = this.links.listEntities<{ clusterId: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${toTableKey(tenantId)}`, select: ['clusterId'] },
+      });
+      for await (const link of links) ids.push(link.clusterId);
+    } catch (error) {
+      throw translateStorageError(error, 'the clusters of this organisation');
+    }
+    const profiles = await Promise.all(
+      [...new Set(ids)].map(async (clusterId) => {
+        try {
+          const row = await this.clusters.getEntity<Entity>(
+            clusterKeys.partition(clusterId),
+            clusterKeys.profile,
+          );
+          return parseRow(row) as ClusterProfile;
+        } catch (error) {
+          if (isNotFound(error)) return undefined;
+          throw translateStorageError(error, 'a cluster');
+        }
+      }),
+    );
+    return profiles.filter((p): p is ClusterProfile => p !== undefined);
+  }
+
   /**
    * Writes several rows of one cluster at once, all or nothing (a partition transaction), with
    * the profile row replaced under the ETag it was read at, so a concurrent change is refused

@@ -26,6 +26,13 @@ export class RsvpRepository implements RsvpStore {
       .map((row) => parse(row.json));
   }
 
+  /** Every school's answer to every meeting of one cluster: one query, for the board's figures. */
+  async answersForCluster(clusterId: string): Promise<SchoolRsvp[]> {
+    return (await this.rowsFrom(clusterId, 'rsvp|'))
+      .filter((row) => !row.rowKey.includes('|guest|'))
+      .map((row) => parse(row.json));
+  }
+
   async guestsFor(clusterId: string, meetingId: string): Promise<GuestRequest[]> {
     return (await this.rowsFrom(clusterId, rsvpKeys.guestPrefix(meetingId))).map((row) =>
       parse<GuestRequest>(row.json),

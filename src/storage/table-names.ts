@@ -7,6 +7,7 @@ export const TABLES = {
   clusters: 'Clusters',
   clusterLinks: 'ClusterLinks',
   deliveries: 'Deliveries',
+  boards: 'Boards',
 } as const;
 
 export type TableName = keyof typeof TABLES;

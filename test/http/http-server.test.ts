@@ -273,6 +273,11 @@ describe('the minutes downloads', () => {
     const draft = minutesLinks(bot.url, config.linkSigningSecret, clusterId, '2026-27#1', clock());
     expect((await fetch(draft.html)).status).toBe(404);
     expect((await fetch(links.html.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
+    const boardCsv = await fetch(`${bot.url}/boards/b123/overview.csv?expires=1&sig=forged`);
+    expect(boardCsv.status).toBe(403);
+    expect(await boardCsv.text()).toBe(
+      'This board figures link is not valid. Ask Clusterbot for a new one with /board csv.',
+    );
     clock.set('2026-12-01T10:00:01Z');
     const expired = await fetch(links.html);
     expect(expired.status).toBe(410);

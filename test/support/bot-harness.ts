@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { type Activity, TestAdapter } from 'botbuilder';
 import { composeClusterbot } from '../../src/compose-clusterbot';
 import { createLogger } from '../../src/logging/logger';
+import type { BoardService } from '../../src/services/board-service';
 import type { MinutesService } from '../../src/services/minutes-service';
 import type { ReminderJob } from '../../src/services/reminder-job';
 import type { RotaService } from '../../src/services/rota-service';
@@ -25,6 +26,7 @@ export interface BotHarness {
   clock: ReturnType<typeof fakeClock>;
   rota: RotaService;
   minutes: MinutesService;
+  boards: BoardService;
   /** The scheduled reminder round, to run by hand in tests. */
   reminders: ReminderJob;
   /** Sends one activity and returns everything the bot sent back during that turn. */
@@ -54,6 +56,7 @@ export async function startBotHarness(
     clock,
     rota,
     minutes: dependencies.minutes,
+    boards: dependencies.boards,
     reminders,
     async send(activity) {
       adapter.activeQueue.splice(0);

@@ -73,9 +73,20 @@ export async function pressButton(
   edits: Record<string, string> = {},
   where: 'personal' | 'channel' = 'channel',
 ): Promise<Partial<Activity>[]> {
+  return bot.send(buttonPress(card, title, from, edits, where));
+}
+
+/** The invoke Teams sends when `title` is pressed on `card` (for tests that adjust it, e.g. its team). */
+export function buttonPress(
+  card: unknown,
+  title: string,
+  from: Person,
+  edits: Record<string, string> = {},
+  where: 'personal' | 'channel' = 'channel',
+): Partial<Activity> {
   const action = findButton(card, title);
   if (!action) throw new Error(`no button ${title} on the card`);
-  return bot.send(cardAction(action.verb, { ...action.data, ...inputValues(card), ...edits }, from, where));
+  return cardAction(action.verb, { ...action.data, ...inputValues(card), ...edits }, from, where);
 }
 
 /** The first Action.Execute titled `title`, in the card's actions or any ActionSet. */

@@ -1,6 +1,7 @@
 import { renderActionsCard } from '../../src/cards/actions-card';
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { renderAgendaCard } from '../../src/cards/agenda-card';
+import { renderBoardOverviewCard } from '../../src/cards/board-overview-card';
 import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
@@ -71,6 +72,23 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
         },
       ],
       footer: 'Accept or drop proposed items here.',
+    }),
+  'board-overview.json': () =>
+    renderBoardOverviewCard({
+      title: 'Coventry primary steering group: clusters at a glance',
+      subtitle: '8 clusters, 1 needing attention.',
+      clusters: [
+        {
+          name: 'Focus',
+          colour: 'Attention',
+          concerns: 'Needs attention: 3 actions overdue.',
+          figures: 'Meetings 2/6 · 80% attendance',
+          minutesTitle: 'Latest minutes (Autumn 2)',
+          minutesUrl: 'https://bot.example/clusters/c/minutes/2026-27%232.html?sig=x',
+        },
+      ],
+      footer: 'Figures only.',
+      csvUrl: 'https://bot.example/boards/b/overview.csv?sig=x',
     }),
   'guest-approval.json': () =>
     renderGuestApprovalCard({

@@ -41,6 +41,7 @@ export const termsCommand = defineCommand({
   usage: '/terms <year> then lines of: half term,start,end (or INSET,date,date; or a pasted ICS file)',
   examples: ['/terms 2026-27', '/terms 2026-27\nAutumn 1,03/09/2026,23/10/2026\n…'],
   audience: 'cluster-member',
+  suggested: false,
   args: TermsArgs,
   async handle({ args, invocation, services }) {
     const place = placeOf(invocation);

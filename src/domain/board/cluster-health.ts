@@ -1,0 +1,231 @@
+import { type ClusterAction, isOverdue } from '../actions/cluster-action';
+import type { AcademicYear } from '../calendar/academic-year';
+import { type MeetingMinutes, MINUTES_DUE_WITHIN_DAYS } from '../minutes/meeting-minutes';
+import type { PeerReview } from '../peer-reviews/peer-review';
+import type { PlannedMeeting } from '../rota/rota-types';
+import type { SchoolRsvp } from '../rsvp/rsvp';
+import { addDays, type LocalDate } from '../time/local-date';
+import { londonWallClock } from '../time/london-time';
+
+/**
+ * Seeds 002–004: a board (city or county) holds its partnerships to account with a healthcheck.
+ * These are the figures for one cluster's school year, all aggregates: no names of people, no
+ * drafts, nothing about pupils.
+ */
+export interface MeetingTurnout {
+  meetingId: string;
+  date: LocalDate;
+  members: number;
+  present: number;
+  deputies: number;
+  apologies: number;
+  noAnswer: number;
+  /** Where the figures come from: the published minutes, else the answers to the invitation. */
+  source: 'minutes' | 'answers';
+}
+
+export interface ClusterHealth {
+  clusterId: string;
+  name: string;
+  year: AcademicYear;
+  meetingsPlanned: number;
+  meetingsHeld: number;
+  turnout: MeetingTurnout[];
+  /** Schools there in person or by deputy, over all held meetings (0–1); undefined before any. */
+  attendanceRate?: number;
+  /** Held meetings whose two weeks are up, and how many of them had minutes published in time. */
+  minutesDue: number;
+  minutesOnTime: number;
+  actions: { open: number; overdue: number; done: number; doneOnTime: number };
+  reviews: { requested: number; completed: number };
+  boardRepSet: boolean;
+  /** Why the board should look at this cluster first; empty when all is well. */
+  concerns: string[];
+}
+
+export interface ClusterYear {
+  clusterId: string;
+  name: string;
+  year: AcademicYear;
+  /** This school year's meetings, as the rota plans them. */
+  meetings: readonly PlannedMeeting[];
+  /** Member school ids per meeting date (joiners and leavers counted right). */
+  membersOn: (date: LocalDate) => string[];
+  answers: readonly SchoolRsvp[];
+  minutes: readonly MeetingMinutes[];
+  actions: readonly ClusterAction[];
+  peerReviews: readonly PeerReview[];
+  today: LocalDate;
+  /** The school year's first and last day, to count this year's actions and reviews. */
+  yearStart: LocalDate;
+  yearEnd: LocalDate;
+}
+
+/** Below this share of schools at the last meeting, the board is told. */
+export const LOW_ATTENDANCE = 0.6;
+/** This many overdue actions or more is a concern. */
+export const MANY_OVERDUE = 3;
+
+function turnoutOf(meeting: PlannedMeeting, input: ClusterYear): MeetingTurnout {
+  const members = input.membersOn(meeting.date);
+  const published = input.minutes.find((m) => m.meetingId === meeting.id && m.published);
+  const counts = { present: 0, deputies: 0, apologies: 0, noAnswer: 0 };
+  for (const schoolId of members) {
+    const mark = published
+      ? published.attendance.find((a) => a.schoolId === schoolId)?.mark
+      : answerMark(input.answers.find((a) => a.meetingId === meeting.id && a.schoolId === schoolId));
+    if (mark === 'present') counts.present++;
+    else if (mark === 'deputy') counts.deputies++;
+    else if (mark === 'apologies') counts.apologies++;
+    else counts.noAnswer++;
+  }
+  return {
+    meetingId: meeting.id,
+    date: meeting.date,
+    members: members.length,
+    ...counts,
+    source: published ? 'minutes' : 'answers',
+  };
+}
+
+function answerMark(rsvp: SchoolRsvp | undefined) {
+  const kind = rsvp?.current.answer.kind;
+  return kind === 'attending' ? 'present' : kind;
+}
+
+const inYear = (date: LocalDate, input: ClusterYear) => date >= input.yearStart && date <= input.yearEnd;
+const londonDate = (instant: Date) => londonWallClock(instant).date;
+
+export function clusterHealth(input: ClusterYear): ClusterHealth {
+  const planned = input.meetings.filter((m) => !m.cancelled);
+  const held = planned.filter((m) => m.status === 'held');
+  const turnout = held.map((m) => turnoutOf(m, input));
+  const seats = turnout.reduce((sum, t) => sum + t.members, 0);
+  const there = turnout.reduce((sum, t) => sum + t.present + t.deputies, 0);
+
+  const minutesDue = held.filter((m) => {
+    const published = input.minutes.find((x) => x.meetingId === m.id)?.published;
+    return published !== undefined || addDays(m.date, MINUTES_DUE_WITHIN_DAYS) < input.today;
+  });
+  const onTime = minutesDue.filter((m) => {
+    const published = input.minutes.find((x) => x.meetingId === m.id)?.published;
+    return published !== undefined && londonDate(published.at) <= addDays(m.date, MINUTES_DUE_WITHIN_DAYS);
+  });
+
+  const actions = input.actions.filter((a) => inYear(londonDate(a.createdAt), input));
+  const done = actions.filter((a) => a.status === 'done');
+  const doneOnTime = done.filter((a) => {
+    const when = a.history.findLast((h) => h.status === 'done')?.at;
+    return when !== undefined && londonDate(when) <= a.due;
+  });
+  const reviews = input.peerReviews.filter((r) => inYear(londonDate(r.createdAt), input));
+  const next = planned.find((m) => m.status === 'next') ?? planned.at(-1);
+
+  const health: Omit<ClusterHealth, 'concerns'> = {
+    clusterId: input.clusterId,
+    name: input.name,
+    year: input.year,
+    meetingsPlanned: planned.length,
+    meetingsHeld: held.length,
+    turnout,
+    ...(seats > 0 ? { attendanceRate: there / seats } : {}),
+    minutesDue: minutesDue.length,
+    minutesOnTime: onTime.length,
+    actions: {
+      open: actions.filter((a) => a.status === 'open' || a.status === 'in-progress').length,
+      overdue: actions.filter((a) => isOverdue(a, input.today)).length,
+      done: done.length,
+      doneOnTime: doneOnTime.length,
+    },
+    reviews: {
+      requested: reviews.filter((r) => r.status !== 'withdrawn').length,
+      completed: reviews.filter((r) => r.status === 'done').length,
+    },
+    boardRepSet: next?.boardRep !== undefined,
+  };
+  return { ...health, concerns: concernsAbout(health, held, input) };
+}
+
+function concernsAbout(
+  health: Omit<ClusterHealth, 'concerns'>,
+  held: readonly PlannedMeeting[],
+  input: ClusterYear,
+): string[] {
+  const concerns: string[] = [];
+  if (health.meetingsPlanned === 0)
+    concerns.push(`no meetings planned for ${health.year} (term dates missing?)`);
+  const late = held.filter(
+    (m) =>
+      !input.minutes.find((x) => x.meetingId === m.id)?.published &&
+      addDays(m.date, MINUTES_DUE_WITHIN_DAYS) < input.today,
+  );
+  if (late.length > 0)
+    concerns.push(
+      `minutes not published within two weeks for ${late.length} meeting${late.length > 1 ? 's' : ''}`,
+    );
+  const last = health.turnout.at(-1);
+  if (last && last.members > 0 && (last.present + last.deputies) / last.members < LOW_ATTENDANCE) {
+    concerns.push(`${last.present + last.deputies} of ${last.members} schools at the last meeting`);
+  }
+  if (health.actions.overdue >= MANY_OVERDUE) concerns.push(`${health.actions.overdue} actions overdue`);
+  if (!health.boardRepSet) concerns.push('no board representative');
+  return concerns;
+}
+
+/** Clusters needing attention first (most concerns first), then by name. */
+export function orderForBoard(healths: readonly ClusterHealth[]): ClusterHealth[] {
+  return [...healths].sort(
+    (a, b) => b.concerns.length - a.concerns.length || a.name.localeCompare(b.name, 'en-GB'),
+  );
+}
+
+export const percent = (part: number, whole: number) =>
+  whole > 0 ? `${Math.round((part / whole) * 100)}%` : '';
+
+export const BOARD_CSV_HEADER = [
+  'cluster',
+  'year',
+  'meetings planned',
+  'meetings held',
+  'attendance rate',
+  'minutes due',
+  'minutes within two weeks',
+  'actions open',
+  'actions overdue',
+  'actions done',
+  'done on time',
+  'peer reviews requested',
+  'peer reviews completed',
+  'board representative set',
+  'needs attention because',
+];
+
+/** The same figures as the overview card, one row per cluster (RFC 4180 quoting). */
+export function boardCsv(healths: readonly ClusterHealth[]): string {
+  const quote = (value: string | number) => {
+    const text = String(value);
+    // A leading =, +, - or @ would run as a formula in Excel: prefix it so it stays text.
+    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const rows = orderForBoard(healths).map((h) =>
+    [
+      h.name,
+      h.year,
+      h.meetingsPlanned,
+      h.meetingsHeld,
+      h.attendanceRate === undefined ? '' : percent(h.attendanceRate, 1),
+      h.minutesDue,
+      h.minutesOnTime,
+      h.actions.open,
+      h.actions.overdue,
+      h.actions.done,
+      percent(h.actions.doneOnTime, h.actions.done),
+      h.reviews.requested,
+      h.reviews.completed,
+      h.boardRepSet ? 'yes' : 'no',
+      h.concerns.join('; '),
+    ].map(quote),
+  );
+  return [BOARD_CSV_HEADER.map(quote), ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+}
