@@ -3,13 +3,15 @@
  * - answering on the reminder card (store the answer, re-read the tally, render the person's card)
  *   must stay well inside Teams' 5 s invoke limit;
  * - a reminder round over 40 clusters;
- * - planning a 20-school rota over five school years.
+ * - planning a 20-school rota over five school years;
+ * - a board's overview of 1 and of 40 linked clusters (time, and table requests made).
  * Prints a table; it asserts nothing (timings are for reading, not for failing builds).
  */
 import { performance } from 'node:perf_hooks';
 import { renderReminderCard } from '../src/cards/reminder-card';
 import { planRota } from '../src/domain/rota/plan-rota';
 import { scheduleMeetings } from '../src/domain/rota/schedule-meetings';
+import { BoardService } from '../src/services/board-service';
 import { CalendarService } from '../src/services/calendar-service';
 import { ClusterSetupService } from '../src/services/cluster-setup-service';
 import { ClusterWorkspace } from '../src/services/cluster-workspace';
@@ -18,6 +20,7 @@ import { ReminderJob } from '../src/services/reminder-job';
 import { reminderCardData } from '../src/services/reminder-view';
 import { RsvpService } from '../src/services/rsvp-service';
 import { SchoolService } from '../src/services/school-service';
+import { BoardRepository } from '../src/storage/board-repository';
 import { ClusterRepository } from '../src/storage/cluster-repository';
 import { startLocalAzurite } from '../src/storage/local-azurite';
 import { RsvpRepository } from '../src/storage/rsvp-repository';
@@ -146,6 +149,47 @@ async function main() {
       'Schedule and plan a 20-school rota over 5 years (each)',
       ms((performance.now() - start) / 100),
     ]);
+
+    // 4. The board's overview: one linked cluster among 40, then all 40. Reads grow with the
+    //    clusters a board links, never with the others in the same storage.
+    let requests = 0;
+    for (const name of ['clusters', 'clusterLinks', 'boards'] as const) {
+      tables.table(name).pipeline.addPolicy({
+        name: 'count-requests',
+        sendRequest: (request, next) => {
+          requests++;
+          return next(request);
+        },
+      });
+    }
+    const boards = new BoardService(
+      new BoardRepository(tables.table('boards')),
+      workspace.store,
+      new RsvpRepository(tables.table('clusters')),
+      () => now,
+      () => 'https://bench.example/minutes',
+    );
+    const admin = { userId: '29:admin', name: 'Admin' };
+    for (const [key, linked] of [
+      ['one', 1],
+      ['all', 40],
+    ] as const) {
+      const place = { tenantId: 't', placeKey: `19:board-${key}`, conversationId: `19:board-${key}` };
+      await boards.setUp(place, `Board ${key}`, admin);
+      for (let c = 0; c < linked; c++) await boards.link(place, `Cluster ${c}`, admin);
+      const runs: number[] = [];
+      let perOverview = 0;
+      for (let i = 0; i < 10; i++) {
+        requests = 0;
+        const begin = performance.now();
+        const overview = await boards.overview(place);
+        if (!overview.ok || overview.value.healths.length !== linked) throw new Error('overview failed');
+        runs.push(performance.now() - begin);
+        perOverview = requests;
+      }
+      rows.push([`Board overview, ${linked} of 40 clusters linked: p50 of 10`, ms(percentile(runs, 50))]);
+      rows.push([`Board overview, ${linked} of 40 clusters linked: table requests`, String(perOverview)]);
+    }
   } finally {
     await azurite.stop();
   }
