@@ -10,6 +10,7 @@ export interface BoardOverviewCardData {
     colour: 'Attention' | 'Good';
     /** Why this cluster needs attention; '' when it does not. */
     concerns: string;
+    /** '' when only the name is shown (a board too large for every figure in one card). */
     figures: string;
     minutesTitle: string;
     /** The latest published minutes; '' when none are published. */

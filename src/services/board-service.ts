@@ -103,6 +103,26 @@ export class BoardService {
     return succeed(cluster.value);
   }
 
+  /** The latest published minutes of one linked cluster (never a draft). */
+  async latestMinutes(
+    place: Place,
+    clusterName: string,
+  ): Promise<Outcome<{ cluster: string; minutes?: PublishedMinutesRef }>> {
+    const boardId = await this.boards.findBoardId(place);
+    const stored = boardId ? await this.boards.load(boardId) : undefined;
+    if (!stored) return fail(NO_BOARD);
+    const named = await this.clusterNamed(place.tenantId, clusterName);
+    if (!named.ok) return named;
+    if (!stored.links.some((l) => l.clusterId === named.value.id))
+      return fail(`${named.value.name} is not linked to ${stored.board.name}`);
+    const cluster = await this.clusters.load(named.value.id);
+    if (!cluster) return fail('that cluster no longer exists');
+    const minutes = latestPublished(cluster.value, (meetingId) =>
+      this.minutesLink(named.value.id, meetingId),
+    );
+    return succeed({ cluster: named.value.name, ...(minutes ? { minutes } : {}) });
+  }
+
   async overview(place: Place): Promise<Outcome<BoardOverview>> {
     const boardId = await this.boards.findBoardId(place);
     if (!boardId) return fail(NO_BOARD);

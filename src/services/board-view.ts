@@ -21,7 +21,31 @@ export function describeHealth(h: ClusterHealth): string {
   ].join(' · ');
 }
 
+/**
+ * Teams refuses messages over about 28 KB. A board of 40 partnerships fits once the per-cluster
+ * minutes links go (they are a command away); past that, clusters doing well show only their name
+ * (the CSV has every figure).
+ */
+const CARD_BUDGET = 25_000;
+
+type Detail = 'full' | 'no-links' | 'attention-only';
+
 export function boardOverviewCard(overview: BoardOverview, csvUrl: string) {
+  for (const detail of ['full', 'no-links'] as const) {
+    const card = renderOverview(overview, csvUrl, detail);
+    if (JSON.stringify(card).length <= CARD_BUDGET) return card;
+  }
+  return renderOverview(overview, csvUrl, 'attention-only');
+}
+
+const FOOTERS: Record<Detail, string> = {
+  full: '',
+  'no-links': " Open a cluster's latest minutes with /board minutes <cluster name>.",
+  'attention-only':
+    ' Clusters doing well are listed by name only here: every figure is in /board csv. Open minutes with /board minutes <cluster name>.',
+};
+
+function renderOverview(overview: BoardOverview, csvUrl: string, detail: Detail) {
   const ordered = orderForBoard(overview.healths);
   const attention = ordered.filter((h) => h.concerns.length > 0).length;
   return renderBoardOverviewCard({
@@ -34,15 +58,15 @@ export function boardOverviewCard(overview: BoardOverview, csvUrl: string) {
         name: h.name,
         colour: h.concerns.length > 0 ? 'Attention' : 'Good',
         concerns: h.concerns.length > 0 ? `Needs attention: ${h.concerns.join('; ')}.` : '',
-        figures: describeHealth(h),
+        figures: detail === 'attention-only' && h.concerns.length === 0 ? '' : describeHealth(h),
         minutesTitle: minutes ? `Latest minutes (${halfTermName(Number(half) as HalfTermNumber)})` : '',
-        minutesUrl: minutes?.html ?? '',
+        minutesUrl: detail === 'full' ? (minutes?.html ?? '') : '',
       };
     }),
     footer:
       overview.healths.length === 0
         ? 'No clusters are linked yet. A board admin links one with /board link <cluster name>.'
-        : 'Attendance counts schools there in person or by deputy, from published minutes or else the answers to the invitation. Figures only: the board never sees drafts or anything about pupils. Links last 7 days.',
+        : `Attendance counts schools there in person or by deputy, from published minutes or else the answers to the invitation. Figures only: the board never sees drafts or anything about pupils. Links last 7 days.${FOOTERS[detail]}`,
     csvUrl,
   });
 }

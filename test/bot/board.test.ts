@@ -182,6 +182,12 @@ describe("the board's view of Coventry's eight networks", () => {
     expect(text(await in_('board')(bot, '/board link Nowhere', BOARD_ADMIN))).toBe(
       'Sorry, no cluster in this organisation is called "Nowhere". Nothing was changed.',
     );
+    expect(text(await in_('board')(bot, '/board minutes Roots', LEAD))).toMatch(
+      /^\[The latest published minutes of Roots\]\(http:\/\/localhost:3978\/clusters\/c[0-9a-f]+\/minutes\/2026-27%232\.html\?expires=\d+&sig=[\w-]+\)\. The link works for 7 days\.$/,
+    );
+    expect(text(await in_('board')(bot, '/board minutes Focus', LEAD))).toBe(
+      'Focus has not published any minutes yet.',
+    );
     expect(text(await in_('board')(bot, '/board unlink Roots', BOARD_ADMIN))).toBe(
       '**Roots** is no longer linked to this board.',
     );

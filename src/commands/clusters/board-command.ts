@@ -7,7 +7,7 @@ import { problemReply, replyTo } from './outcome-reply';
 type BoardArgs =
   | { action: 'overview' }
   | { action: 'csv' }
-  | { action: 'setup' | 'link' | 'unlink'; name: string };
+  | { action: 'setup' | 'link' | 'unlink' | 'minutes'; name: string };
 
 const Args = z.string().transform((raw, ctx): BoardArgs => {
   const text = raw.trim();
@@ -21,6 +21,7 @@ const Args = z.string().transform((raw, ctx): BoardArgs => {
     case 'setup':
     case 'link':
     case 'unlink':
+    case 'minutes':
       if (!name) {
         ctx.addIssue({
           code: 'custom',
@@ -32,7 +33,7 @@ const Args = z.string().transform((raw, ctx): BoardArgs => {
     default:
       ctx.addIssue({
         code: 'custom',
-        message: `"${word}" is not something /board does (setup, link, unlink, csv)`,
+        message: `"${word}" is not something /board does (setup, link, unlink, minutes, csv)`,
       });
       return z.NEVER as never;
   }
@@ -43,7 +44,8 @@ export const boardCommand = defineCommand({
   aliases: ['overview'],
   description:
     "A board's view across its clusters: meetings, attendance, minutes on time, actions, peer reviews; CSV download.",
-  usage: '/board | csv | setup <board name> | link <cluster name> | unlink <cluster name>',
+  usage:
+    '/board | csv | minutes <cluster name> | setup <board name> | link <cluster name> | unlink <cluster name>',
   examples: ['/board', '/board setup Coventry primary steering group', '/board link Roots', '/board csv'],
   audience: 'anyone',
   async handle({ args, invocation, services }) {
@@ -85,6 +87,16 @@ export const boardCommand = defineCommand({
         const outcome = await services.boards.link(place, args.name, actor);
         return replyTo(outcome, (cluster) =>
           textReply(`**${cluster.name}** is linked to this board; its channel has been told.`),
+        );
+      }
+      case 'minutes': {
+        const outcome = await services.boards.latestMinutes(place, args.name);
+        return replyTo(outcome, ({ cluster, minutes }) =>
+          textReply(
+            minutes
+              ? `[The latest published minutes of ${cluster}](${minutes.html}). The link works for 7 days.`
+              : `${cluster} has not published any minutes yet.`,
+          ),
         );
       }
       case 'unlink': {
