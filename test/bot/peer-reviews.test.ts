@@ -124,6 +124,41 @@ describe('a peer-review request from asking to done', () => {
     );
   });
 
+  it('refuses pupil data in a volunteer, an outcome and a follow-up action', async () => {
+    const { bot, connector } = await roots();
+    await ask(bot, { type: 'audit', focus: 'SEND provision map', reviewers: '1' });
+    const card = latestChannelCard(connector);
+    expect(
+      invokeAnswer(await pressButton(bot, card, 'Volunteer', LEE_EVANS, { colleague: `Parent of ${UPN}` }))
+        .message,
+    ).toBe(
+      `Not done: the colleague's name contains a Unique Pupil Number (UPN): "${UPN}". Pupil data is shared only live in meetings and is never stored, so nothing was saved. Please take it out and try again.`,
+    );
+    await pressButton(bot, card, 'Volunteer', LEE_EVANS);
+    await say(bot, '/peerreview accept R1 V1', REQUESTER);
+    await say(bot, '/peerreview schedule R1 24/11/2026', REQUESTER);
+    bot.clock.set('2026-11-25T10:00:00Z');
+    const done = cardOf(await say(bot, '/peerreview done R1', REQUESTER));
+    const refusals = [
+      [{ summary: 'Met Sam (DOB 12/03/2015) in class' }, 'the summary contains a date of birth'],
+      [
+        {
+          summary: 'Good',
+          'followUp-0-title': `Check ${UPN}`,
+          'followUp-0-school': choiceValue(done, 'followUp-0-school', 'Earlsdon'),
+        },
+        'follow-up action 1 contains a Unique Pupil Number',
+      ],
+    ] as const;
+    for (const [edits, problem] of refusals) {
+      const answer = invokeAnswer(await pressButton(bot, done, 'Record the outcome', REQUESTER, edits));
+      expect(answer.message).toContain(problem);
+    }
+    expect(cardText(cardOf(await say(bot, '/peerreview show R1', REQUESTER)))).toContain(
+      'Status: scheduled.',
+    );
+  });
+
   it('explains what a request needs', async () => {
     const { bot } = await roots();
     expect(await ask(bot, { focus: '', reviewers: '2' })).toBe(
