@@ -1,7 +1,7 @@
 import { renderAgendaCard } from '../cards/agenda-card';
 import { type AgendaItem, type AgendaProposal, buildAgenda, decideProposal } from '../domain/agenda/agenda';
 import { type AcademicYear, halfTermName } from '../domain/calendar/academic-year';
-import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { type ClusterPlace, type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { formatLondon, londonWallClock } from '../domain/time/london-time';
@@ -25,7 +25,7 @@ export function agendaFor(cluster: ClusterSnapshot, meeting: PlannedMeeting, now
     proposals: cluster.proposals.filter((p) => p.meetingId === meeting.id),
     peerReviews: cluster.peerReviews,
     today: londonWallClock(now).date,
-    schoolName: (id) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member',
+    schoolName: schoolNamer(cluster),
   });
 }
 

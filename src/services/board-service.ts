@@ -6,6 +6,7 @@ import type { Clock } from '../domain/clock';
 import type { ClusterPlace, ClusterProfile, ClusterSnapshot } from '../domain/clusters/cluster';
 import { findSchool } from '../domain/clusters/cluster';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import { isMemberOn } from '../domain/rota/plan-rota';
 import { londonWallClock } from '../domain/time/london-time';
 import type { Actor } from './actor';
 import { fail, type Outcome, succeed } from './outcome';
@@ -163,10 +164,7 @@ export class BoardService {
       name: cluster.profile.name,
       year,
       meetings,
-      membersOn: (date) =>
-        cluster.schools
-          .filter((s) => (!s.joinedOn || s.joinedOn <= date) && (!s.leftOn || s.leftOn > date))
-          .map((s) => s.id),
+      membersOn: (date) => cluster.schools.filter((s) => isMemberOn(s, date)).map((s) => s.id),
       answers,
       minutes: cluster.minutes,
       actions: cluster.actions,

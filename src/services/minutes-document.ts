@@ -1,6 +1,6 @@
 import type { ClusterAction } from '../domain/actions/cluster-action';
 import { halfTermName } from '../domain/calendar/academic-year';
-import type { ClusterSnapshot } from '../domain/clusters/cluster';
+import { type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
 import { type MeetingMinutes, summariseAttendance } from '../domain/minutes/meeting-minutes';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { formatLocalDate, formatLondon } from '../domain/time/london-time';
@@ -24,7 +24,7 @@ export function minutesDocument(
   meeting: PlannedMeeting,
   minutes: MeetingMinutes,
 ): MinutesDocument {
-  const schoolName = (id: string) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member';
+  const schoolName = schoolNamer(cluster);
   const who = summariseAttendance(minutes.attendance, schoolName);
   const list = (names: string[]) => (names.length > 0 ? names.join('; ') : 'none');
   const actions = minutes.actionIds

@@ -1,6 +1,6 @@
 import type { ClusterAction } from '../domain/actions/cluster-action';
 import { halfTermName } from '../domain/calendar/academic-year';
-import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { type ClusterPlace, type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
 import {
   attendanceFromAnswers,
   type MeetingMinutes,
@@ -9,6 +9,7 @@ import {
   type SchoolAttendance,
 } from '../domain/minutes/meeting-minutes';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import { isMemberOn } from '../domain/rota/plan-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { addDays, type LocalDate } from '../domain/time/local-date';
 import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
@@ -256,13 +257,12 @@ export class MinutesService {
     const attendance = await this.rsvp.attendance(cluster.profile.id, meeting.id);
     if (!attendance.ok) return attendance;
     const members = cluster.schools
-      .filter((s) => !s.leftOn || s.leftOn > meeting.date)
-      .filter((s) => !s.joinedOn || s.joinedOn <= meeting.date)
+      .filter((s) => isMemberOn(s, meeting.date))
       .sort((a, b) => a.position - b.position);
     const now = this.workspace.clock();
     const published = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
     const items = (published?.items ?? agendaFor(cluster, meeting, now)).map((i) => i.text);
-    const schoolName = (id: string) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member';
+    const schoolName = schoolNamer(cluster);
     const minutes: MeetingMinutes = {
       meetingId: meeting.id,
       attendance: attendanceFromAnswers(members, attendance.value.answers),

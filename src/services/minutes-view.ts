@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { renderMinutesEditorCard, renderPublishedMinutesCard } from '../cards/minutes-card';
 import { halfTermName } from '../domain/calendar/academic-year';
+import { schoolNamer } from '../domain/clusters/cluster';
 import {
   ATTENDANCE_WORDS,
   type AttendanceMark,
@@ -54,7 +55,7 @@ export function minutesEditorCard(
 ): AdaptiveCard {
   const { cluster, meeting, minutes, defaultDue } = view;
   const input = options.input ?? inputOf(minutes);
-  const schoolName = (id: string) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member';
+  const schoolName = schoolNamer(cluster);
   const rows = Math.min(MINUTES_LIMITS.actions, input.actions.length + BLANK_ACTION_ROWS);
   const existing = minutes.actionIds
     .map((id) => cluster.actions.find((a) => a.id === id))

@@ -1,5 +1,10 @@
 import type { ClusterAction } from '../domain/actions/cluster-action';
-import type { ClusterPlace, ClusterSnapshot, School } from '../domain/clusters/cluster';
+import {
+  type ClusterPlace,
+  type ClusterSnapshot,
+  linkedSchoolOf,
+  type School,
+} from '../domain/clusters/cluster';
 import {
   acceptVolunteer,
   completeReview,
@@ -36,11 +41,6 @@ export interface FollowUpAction {
 export const MAX_REVIEWERS = 6;
 /** Follow-up actions without a date are due about a half term later. */
 const FOLLOW_UP_DAYS = 42;
-
-function schoolOf(cluster: ClusterSnapshot, userId: string): School | undefined {
-  const person = cluster.people.find((p) => p.userId === userId);
-  return cluster.schools.find((s) => s.id === person?.schoolId && !s.leftOn);
-}
 
 const notLinked = (cluster: ClusterSnapshot) =>
   `you are not linked to a school in ${cluster.profile.name}: link yourself with **/join** first`;
@@ -81,7 +81,7 @@ export class PeerReviewService {
     )
       return fail(`ask for between 1 and ${MAX_REVIEWERS} reviewers`);
     const created = await this.workspace.change(place, (cluster, now) => {
-      const school = schoolOf(cluster, actor.userId);
+      const school = linkedSchoolOf(cluster, actor.userId);
       if (!school) return fail(notLinked(cluster));
       const number = cluster.profile.nextReviewNumber ?? 1;
       const review: PeerReview = {
@@ -131,7 +131,7 @@ export class PeerReviewService {
     const offered = await this.workspace.changeCluster(clusterId, (cluster, now) => {
       const review = findReview(cluster, reviewId);
       if (!review) return fail(`there is no peer-review request ${reviewId}`);
-      const school = schoolOf(cluster, actor.userId);
+      const school = linkedSchoolOf(cluster, actor.userId);
       if (!school) return fail(notLinked(cluster));
       const next = volunteer(review, { schoolId: school.id, reviewer: colleague || actor.name }, actor, now);
       if (typeof next === 'string') return fail(next);

@@ -6,7 +6,7 @@ import {
   renderPeerReviewsCard,
 } from '../cards/peer-review-cards';
 import { halfTermName } from '../domain/calendar/academic-year';
-import type { ClusterSnapshot } from '../domain/clusters/cluster';
+import { type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
 import {
   acceptedReviewers,
   isOpen,
@@ -30,12 +30,9 @@ export const PEER_REVIEW_VERBS = {
 
 const FOLLOW_UP_ROWS = 3;
 
-const nameOf = (cluster: ClusterSnapshot) => (id: string) =>
-  cluster.schools.find((s) => s.id === id)?.name ?? 'a former member';
-
 /** One line about a request, for lists and the agenda. */
 export function describeReview(cluster: ClusterSnapshot, review: PeerReview): string {
-  const school = nameOf(cluster)(review.schoolId);
+  const school = schoolNamer(cluster)(review.schoolId);
   const accepted = acceptedReviewers(review).length;
   const when =
     review.status === 'scheduled' && review.visitDate
@@ -47,7 +44,7 @@ export function describeReview(cluster: ClusterSnapshot, review: PeerReview): st
 }
 
 export function peerReviewCard(cluster: ClusterSnapshot, review: PeerReview) {
-  const school = nameOf(cluster);
+  const school = schoolNamer(cluster);
   const open = isOpen(review) && review.status !== 'scheduled';
   const next: Record<PeerReview['status'], string> = {
     requested: `Partners: volunteer yourself or a colleague below. ${review.requestedByName} accepts reviewers with /peerreview accept ${review.id} V1.`,
@@ -113,7 +110,7 @@ export function peerReviewDoneCard(cluster: ClusterSnapshot, review: PeerReview)
     clusterId: cluster.profile.id,
     reviewId: review.id,
     title: `Outcome of peer review ${review.id}`,
-    intro: `${REVIEW_TYPE_WORDS[review.type]} at ${nameOf(cluster)(review.schoolId)}: ${review.focus}`,
+    intro: `${REVIEW_TYPE_WORDS[review.type]} at ${schoolNamer(cluster)(review.schoolId)}: ${review.focus}`,
     rows: Array.from({ length: FOLLOW_UP_ROWS }, (_, i) => ({
       label: `Follow-up action ${i + 1}`,
       titleId: `followUp-${i}-title`,
@@ -142,7 +139,7 @@ export function peerReviewsCard(cluster: ClusterSnapshot) {
       members.map((s) => s.id),
       cluster.peerReviews,
     ).map((h) => ({
-      name: nameOf(cluster)(h.schoolId),
+      name: schoolNamer(cluster)(h.schoolId),
       counts: `${h.requested} · ${h.given} · ${h.received}`,
     })),
     footer:

@@ -1,5 +1,10 @@
 import { halfTermName } from '../domain/calendar/academic-year';
-import type { ClusterPerson, ClusterSnapshot, School } from '../domain/clusters/cluster';
+import {
+  type ClusterPerson,
+  type ClusterSnapshot,
+  linkedSchoolOf,
+  type School,
+} from '../domain/clusters/cluster';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { decideGuest, type GuestRequest, guestRequestId } from '../domain/rsvp/guest-request';
@@ -69,7 +74,7 @@ export class RsvpService {
     const { cluster, meeting } = attendance.value;
     const stale = staleness(meeting, meetingDate, this.workspace.clock());
     if (stale) return fail(stale);
-    const school = schoolOf(cluster, actor.userId);
+    const school = linkedSchoolOf(cluster, actor.userId);
     if (!school) return fail(notListed(cluster));
     return succeed({ cluster, meeting, school });
   }
@@ -180,11 +185,6 @@ export function staleness(meeting: PlannedMeeting, cardDate: string, now: Date):
   if (meeting.date !== cardDate) return `the ${name} meeting has moved to ${formatLondon(meeting.startsAt)}`;
   if (meeting.startsAt.getTime() <= now.getTime()) return `the ${name} meeting has already started`;
   return undefined;
-}
-
-function schoolOf(cluster: ClusterSnapshot, userId: string): School | undefined {
-  const person = cluster.people.find((p) => p.userId === userId);
-  return cluster.schools.find((s) => s.id === person?.schoolId && !s.leftOn);
 }
 
 function notListed(cluster: ClusterSnapshot): string {

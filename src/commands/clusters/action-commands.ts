@@ -8,7 +8,7 @@ import {
   overview,
   STATUS_WORDS,
 } from '../../domain/actions/cluster-action';
-import { findSchool } from '../../domain/clusters/cluster';
+import { findSchool, schoolNamer } from '../../domain/clusters/cluster';
 import { parseUkDate } from '../../domain/time/local-date';
 import { formatLocalDate } from '../../domain/time/london-time';
 import { CARD_VERBS } from '../card-commands';
@@ -133,7 +133,7 @@ export const actionsCommand = defineCommand({
     }
     const chosen = cluster.actions.filter((a) => matches(a, filter, today));
     const { counts, ordered } = overview(chosen, today);
-    const schoolName = (id: string) => cluster.schools.find((s) => s.id === id)?.name ?? 'a former member';
+    const schoolName = schoolNamer(cluster);
     return cardReply(
       renderActionsCard({
         title: `${cluster.profile.name}: ${label}`,

@@ -110,3 +110,17 @@ export function findSchool(schools: readonly School[], reference: string): Schoo
   if (partial.length === 1) return partial[0];
   return partial.length > 1 ? partial : undefined;
 }
+
+/** A school's name for display; schools that have since left are still named by the cluster. */
+export function schoolNamer(cluster: Pick<ClusterSnapshot, 'schools'>): (schoolId: string) => string {
+  return (schoolId) => cluster.schools.find((s) => s.id === schoolId)?.name ?? 'a former member';
+}
+
+/** The current member school a person is linked to, if any. */
+export function linkedSchoolOf(
+  cluster: Pick<ClusterSnapshot, 'people' | 'schools'>,
+  userId: string,
+): School | undefined {
+  const person = cluster.people.find((p) => p.userId === userId);
+  return cluster.schools.find((s) => s.id === person?.schoolId && !s.leftOn);
+}
