@@ -2,6 +2,7 @@ import {
   type ActionStatus,
   type ClusterAction,
   changeStatus,
+  openAction,
   STATUS_WORDS,
 } from '../domain/actions/cluster-action';
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
@@ -49,18 +50,18 @@ export class ActionService {
       const today = londonWallClock(now).date;
       if (input.due < today) return fail(`the due date ${formatLocalDate(input.due)} has already passed`);
       const number = cluster.profile.nextActionNumber ?? 1;
-      const action: ClusterAction = {
-        id: `A${number}`,
-        title: input.title,
-        ownerSchoolId: school.value.id,
-        ...(input.ownerPerson ? { ownerPerson: input.ownerPerson } : {}),
-        due: input.due,
-        status: 'open',
-        createdAt: now,
-        createdBy: actor.userId,
-        ...(input.meetingId ? { meetingId: input.meetingId } : {}),
-        history: [{ at: now, by: actor.userId, byName: actor.name, status: 'open' }],
-      };
+      const action = openAction(
+        {
+          id: `A${number}`,
+          title: input.title,
+          ownerSchoolId: school.value.id,
+          ownerPerson: input.ownerPerson,
+          due: input.due,
+          meetingId: input.meetingId,
+        },
+        actor,
+        now,
+      );
       return succeed({
         write: {
           profile: { ...cluster.profile, nextActionNumber: number + 1 },

@@ -1,4 +1,4 @@
-import type { ClusterAction } from '../domain/actions/cluster-action';
+import { openAction } from '../domain/actions/cluster-action';
 import { halfTermName } from '../domain/calendar/academic-year';
 import { type ClusterPlace, type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
 import {
@@ -140,21 +140,20 @@ export class MinutesService {
       if (!checked.ok) return checked;
       const { minutes, meeting } = checked.value;
       let number = cluster.profile.nextActionNumber ?? 1;
-      const actions = minutes.pendingActions.map((a): ClusterAction => {
-        const id = `A${number++}`;
-        return {
-          id,
-          title: a.title,
-          ownerSchoolId: a.schoolId,
-          ...(a.ownerPerson ? { ownerPerson: a.ownerPerson } : {}),
-          due: a.due,
-          status: 'open',
-          createdAt: now,
-          createdBy: actor.userId,
-          meetingId,
-          history: [{ at: now, by: actor.userId, byName: actor.name, status: 'open' }],
-        };
-      });
+      const actions = minutes.pendingActions.map((a) =>
+        openAction(
+          {
+            id: `A${number++}`,
+            title: a.title,
+            ownerSchoolId: a.schoolId,
+            ownerPerson: a.ownerPerson,
+            due: a.due,
+            meetingId,
+          },
+          actor,
+          now,
+        ),
+      );
       const final: MeetingMinutes = {
         ...minutes,
         pendingActions: [],

@@ -1,4 +1,4 @@
-import type { ClusterAction } from '../domain/actions/cluster-action';
+import { type ClusterAction, openAction } from '../domain/actions/cluster-action';
 import {
   type ClusterPlace,
   type ClusterSnapshot,
@@ -212,16 +212,9 @@ export class PeerReviewService {
           return fail(`follow-up action ${i + 1} needs an owner school from the cluster`);
         const due = a.due ?? addDays(today, FOLLOW_UP_DAYS);
         if (due < today) return fail(`the due date of follow-up action ${i + 1} has already passed`);
-        created.push({
-          id: `A${number++}`,
-          title: a.title,
-          ownerSchoolId: a.schoolId,
-          due,
-          status: 'open',
-          createdAt: now,
-          createdBy: actor.userId,
-          history: [{ at: now, by: actor.userId, byName: actor.name, status: 'open' }],
-        });
+        created.push(
+          openAction({ id: `A${number++}`, title: a.title, ownerSchoolId: a.schoolId, due }, actor, now),
+        );
       }
       const next = completeReview(
         review,

@@ -37,6 +37,32 @@ export interface ClusterAction {
 
 const HISTORY_KEPT = 20;
 
+/** What says an action into being: typed, or written into minutes or a peer review's outcome. */
+export type NewActionFields = Pick<
+  ClusterAction,
+  'id' | 'title' | 'ownerSchoolId' | 'ownerPerson' | 'due' | 'meetingId'
+>;
+
+/** A new, open action, its history starting with who agreed it and when. */
+export function openAction(
+  fields: NewActionFields,
+  by: { userId: string; name: string },
+  at: Date,
+): ClusterAction {
+  return {
+    id: fields.id,
+    title: fields.title,
+    ownerSchoolId: fields.ownerSchoolId,
+    ...(fields.ownerPerson ? { ownerPerson: fields.ownerPerson } : {}),
+    due: fields.due,
+    status: 'open',
+    createdAt: at,
+    createdBy: by.userId,
+    ...(fields.meetingId ? { meetingId: fields.meetingId } : {}),
+    history: [{ at, by: by.userId, byName: by.name, status: 'open' }],
+  };
+}
+
 export function changeStatus(
   action: ClusterAction,
   status: ActionStatus,
