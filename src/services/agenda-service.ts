@@ -6,6 +6,7 @@ import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { formatLondon, londonWallClock } from '../domain/time/london-time';
 import type { Actor } from './actor';
+import { postOrUpdate } from './channel-post';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import { fail, type Outcome, succeed } from './outcome';
 import type { Messenger, OutgoingMessage } from './ports';
@@ -109,11 +110,12 @@ export class AgendaService {
     const now = this.workspace.clock();
     const message = publishedAgendaMessage(cluster, meeting, items, actor, now);
     const previous = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
-    let sent = previous?.activityId
-      ? await this.messenger.updateInCluster(cluster.profile.place, previous.activityId, message)
-      : undefined;
-    const updated = sent?.ok === true;
-    if (!sent?.ok) sent = await this.messenger.postToCluster(cluster.profile.place, message);
+    const { sent, updated } = await postOrUpdate(
+      this.messenger,
+      cluster.profile.place,
+      previous?.activityId,
+      message,
+    );
     if (!sent.ok) return fail(`the agenda could not be posted in the channel (${sent.detail})`);
     const activityId = sent.activityId ?? previous?.activityId;
     return this.workspace.change(place, (_latest, at) =>

@@ -15,6 +15,7 @@ import { addDays, type LocalDate } from '../domain/time/local-date';
 import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
 import type { Actor } from './actor';
 import { agendaFor } from './agenda-service';
+import { postOrUpdate } from './channel-post';
 import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
 import { type MinutesDocument, minutesDocument } from './minutes-document';
 import { publishedMinutesMessage } from './minutes-view';
@@ -224,11 +225,7 @@ export class MinutesService {
       this.links(cluster.profile.id, meeting.id),
     );
     const previous = minutes.published?.activityId;
-    let sent = previous
-      ? await this.messenger.updateInCluster(cluster.profile.place, previous, message)
-      : undefined;
-    const updated = sent?.ok === true;
-    if (!sent?.ok) sent = await this.messenger.postToCluster(cluster.profile.place, message);
+    const { sent, updated } = await postOrUpdate(this.messenger, cluster.profile.place, previous, message);
     if (!sent.ok) return fail(`the minutes could not be posted in the channel (${sent.detail})`);
     const activityId = sent.activityId;
     if (activityId && activityId !== previous) {

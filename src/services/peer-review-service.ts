@@ -18,6 +18,7 @@ import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { addDays, type LocalDate } from '../domain/time/local-date';
 import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
 import type { Actor } from './actor';
+import { postOrUpdate } from './channel-post';
 import { type ClusterDecision, type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
 import { fail, type Outcome, succeed } from './outcome';
 import { peerReviewMessage } from './peer-review-view';
@@ -293,14 +294,14 @@ export class PeerReviewService {
   private async announce(cluster: ClusterSnapshot, review: PeerReview): Promise<void> {
     if (!this.messenger) return;
     const message = peerReviewMessage(cluster, review);
-    const previous =
-      cluster.peerReviews.find((r) => r.id === review.id)?.announcementId ?? review.announcementId;
-    if (previous) {
-      const updated = await this.messenger.updateInCluster(cluster.profile.place, previous, message);
-      if (updated.ok) return;
-    }
-    const posted = await this.messenger.postToCluster(cluster.profile.place, message);
-    const activityId = posted.ok ? posted.activityId : undefined;
+    // Every step keeps the request's announcementId, so the review in hand knows its post.
+    const { sent, updated } = await postOrUpdate(
+      this.messenger,
+      cluster.profile.place,
+      review.announcementId,
+      message,
+    );
+    const activityId = sent.ok && !updated ? sent.activityId : undefined;
     if (!activityId) return;
     await this.workspace.changeCluster(cluster.profile.id, (latest) => {
       const current = findReview(latest, review.id);
