@@ -63,10 +63,14 @@ export function mayWriteMinutes(cluster: ClusterSnapshot, meeting: PlannedMeetin
 }
 
 /** The current or most recent meeting: the last one that has started and was not cancelled. */
-export function meetingToMinute(cluster: ClusterSnapshot, now: Date): PlannedMeeting | undefined {
-  return buildRota(cluster, now)
-    .meetings.filter((m) => !m.cancelled && m.startsAt.getTime() <= now.getTime())
-    .at(-1);
+function meetingToMinute(meetings: readonly PlannedMeeting[], now: Date): PlannedMeeting | undefined {
+  return meetings.filter((m) => !m.cancelled && m.startsAt.getTime() <= now.getTime()).at(-1);
+}
+
+/** What the minutes are taken against: the agenda as published, or else as it stands. */
+function agendaItemsOf(cluster: ClusterSnapshot, meeting: PlannedMeeting, now: Date): string[] {
+  const published = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
+  return (published?.items ?? agendaFor(cluster, meeting, now)).map((i) => i.text);
 }
 
 /** The minutes of the current or most recent meeting: drafted, saved, published and printed. */
@@ -82,18 +86,21 @@ export class MinutesService {
   async open(place: Place, actor: Actor): Promise<Outcome<MinutesView>> {
     const stored = await this.workspace.read(place);
     if (!stored) return fail(NO_CLUSTER);
-    const meeting = meetingToMinute(stored.value, this.workspace.clock());
+    const now = this.workspace.clock();
+    const { meetings } = buildRota(stored.value, now);
+    const meeting = meetingToMinute(meetings, now);
     if (!meeting) return fail('no meeting has taken place yet, so there are no minutes to write');
-    return this.viewOf(stored.value, meeting, actor);
+    return this.viewOf(stored.value, meetings, meeting, actor);
   }
 
   /** The same view for a card that names its cluster and meeting (e.g. in a personal chat). */
   async view(clusterId: string, meetingId: string, actor: Actor): Promise<Outcome<MinutesView>> {
     const stored = await this.workspace.store.load(clusterId);
     if (!stored) return fail('this cluster no longer exists');
-    const meeting = buildRota(stored.value, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
+    const { meetings } = buildRota(stored.value, this.workspace.clock());
+    const meeting = meetings.find((m) => m.id === meetingId);
     if (!meeting) return fail('this meeting is no longer on the rota');
-    return this.viewOf(stored.value, meeting, actor);
+    return this.viewOf(stored.value, meetings, meeting, actor);
   }
 
   /** Saves a draft to come back to. Published minutes are corrected by publishing again. */
@@ -105,7 +112,7 @@ export class MinutesService {
   ): Promise<Outcome<MinutesView>> {
     const refused = refuseInput(input);
     if (refused) return fail(refused);
-    const saved = await this.workspace.changeCluster(clusterId, (cluster, now) => {
+    return this.workspace.changeCluster(clusterId, (cluster, now) => {
       const checked = this.check(cluster, meetingId, input, actor, now);
       if (!checked.ok) return checked;
       const { minutes } = checked.value;
@@ -117,11 +124,9 @@ export class MinutesService {
           minutes: [minutes],
           changeLog: [record(actor, now, 'minutes', `Saved draft minutes for ${meetingId}.`)],
         },
-        value: undefined,
+        value: writtenView(cluster, checked.value),
       });
     });
-    if (!saved.ok) return saved;
-    return this.view(clusterId, meetingId, actor);
   }
 
   /**
@@ -181,20 +186,17 @@ export class MinutesService {
             ),
           ],
         },
-        value: {
-          cluster: { ...cluster, actions: [...cluster.actions, ...actions] },
-          meeting,
-          minutes: final,
-        },
+        value: writtenView(
+          { ...cluster, actions: [...cluster.actions, ...actions] },
+          { ...checked.value, minutes: final },
+        ),
       });
     });
     if (!published.ok) return published;
-    const { cluster, meeting, minutes } = published.value;
-    const posted = await this.post(cluster, meeting, minutes);
-    const view = await this.view(clusterId, meetingId, actor);
-    if (!view.ok) return view;
+    const view = published.value;
+    const posted = await this.post(view.cluster, view.meeting, view.minutes);
     return succeed({
-      view: view.value,
+      view,
       updated: posted.ok && posted.value.updated,
       posted: posted.ok ? succeed(true) : posted,
     });
@@ -243,11 +245,13 @@ export class MinutesService {
 
   private async viewOf(
     cluster: ClusterSnapshot,
+    meetings: readonly PlannedMeeting[],
     meeting: PlannedMeeting,
     actor: Actor,
   ): Promise<Outcome<MinutesView>> {
     const canWrite = mayWriteMinutes(cluster, meeting, actor.userId);
-    const defaultDue = defaultDueDate(cluster, meeting, this.workspace.clock());
+    const now = this.workspace.clock();
+    const defaultDue = defaultDueDate(meetings, meeting, now);
     const stored = cluster.minutes.find((m) => m.meetingId === meeting.id);
     if (stored) return succeed({ cluster, meeting, minutes: stored, stored: true, canWrite, defaultDue });
     const attendance = await this.rsvp.attendance(cluster.profile.id, meeting.id);
@@ -255,9 +259,7 @@ export class MinutesService {
     const members = cluster.schools
       .filter((s) => isMemberOn(s, meeting.date))
       .sort((a, b) => a.position - b.position);
-    const now = this.workspace.clock();
-    const published = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
-    const items = (published?.items ?? agendaFor(cluster, meeting, now)).map((i) => i.text);
+    const items = agendaItemsOf(cluster, meeting, now);
     const schoolName = schoolNamer(cluster);
     const minutes: MeetingMinutes = {
       meetingId: meeting.id,
@@ -283,20 +285,16 @@ export class MinutesService {
     input: MinutesInput,
     actor: Actor,
     now: Date,
-  ): Outcome<{ meeting: PlannedMeeting; minutes: MeetingMinutes }> {
-    const meeting = buildRota(cluster, now).meetings.find((m) => m.id === meetingId);
+  ): Outcome<{ meeting: PlannedMeeting; minutes: MeetingMinutes; defaultDue: LocalDate }> {
+    const { meetings } = buildRota(cluster, now);
+    const meeting = meetings.find((m) => m.id === meetingId);
     if (!meeting) return fail('this meeting is no longer on the rota');
     if (meeting.cancelled) return fail('this meeting was cancelled, so it has no minutes');
     if (meeting.startsAt.getTime() > now.getTime()) return fail('this meeting has not started yet');
     if (!mayWriteMinutes(cluster, meeting, actor.userId)) return fail(MINUTES_REFUSED);
     const previous = cluster.minutes.find((m) => m.meetingId === meetingId);
-    const items =
-      previous?.notes.map((n) => n.item) ??
-      (
-        cluster.publishedAgendas.find((p) => p.meetingId === meetingId)?.items ??
-        agendaFor(cluster, meeting, now)
-      ).map((i) => i.text);
-    const defaultDue = defaultDueDate(cluster, meeting, now);
+    const items = previous?.notes.map((n) => n.item) ?? agendaItemsOf(cluster, meeting, now);
+    const defaultDue = defaultDueDate(meetings, meeting, now);
     const today = londonWallClock(now).date;
     const pendingActions: MinutesAction[] = [];
     for (const [i, a] of input.actions.entries()) {
@@ -331,7 +329,7 @@ export class MinutesService {
     };
     const problems = minutesProblems(minutes);
     if (problems.length > 0) return fail(problems.join('; '));
-    return succeed({ meeting, minutes });
+    return succeed({ meeting, minutes, defaultDue });
   }
 }
 
@@ -347,9 +345,17 @@ function refuseInput(input: MinutesInput): string | undefined {
 }
 
 /** Actions are due by the next meeting unless the minute-taker says otherwise. */
-function defaultDueDate(cluster: ClusterSnapshot, meeting: PlannedMeeting, now: Date): LocalDate {
-  const next = buildRota(cluster, now).meetings.find((m) => !m.cancelled && m.date > meeting.date);
+function defaultDueDate(meetings: readonly PlannedMeeting[], meeting: PlannedMeeting, now: Date): LocalDate {
+  const next = meetings.find((m) => !m.cancelled && m.date > meeting.date);
   const today = londonWallClock(now).date;
   const due = next?.date ?? addDays(meeting.date, 42);
   return due < today ? addDays(today, 14) : due;
+}
+
+/** The view after a save or publish, from what was just written (the writer may write: checked). */
+function writtenView(
+  cluster: ClusterSnapshot,
+  written: { meeting: PlannedMeeting; minutes: MeetingMinutes; defaultDue: LocalDate },
+): MinutesView {
+  return { cluster, ...written, stored: true, canWrite: true };
 }
