@@ -193,15 +193,11 @@ export class BoardService {
   private async clusterNamed(tenantId: string, name: string): Promise<Outcome<ClusterProfile>> {
     const profiles = await this.clusters.profilesInTenant(tenantId);
     // The same matching as school names: exact, else an unambiguous part of the name.
-    const found = findSchool(
-      profiles.map((p, i) => ({ id: p.id, name: p.name, position: i })),
-      name,
-    );
+    const found = findSchool(profiles, name);
     if (!found) return fail(`no cluster in this organisation is called "${name}"`);
     if (Array.isArray(found))
       return fail(`"${name}" matches ${found.map((f) => f.name).join(', ')}: give more of the name`);
-    const profile = profiles.find((p) => p.id === found.id);
-    return profile ? succeed(profile) : fail(`no cluster in this organisation is called "${name}"`);
+    return succeed(found);
   }
 }
 

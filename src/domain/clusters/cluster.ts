@@ -98,8 +98,11 @@ export function schoolIdFor(name: string, urn?: string): string {
     .replace(/^-|-$/g, '')}`;
 }
 
-/** Finds a school by URN, exact name, or an unambiguous start of its name ("Earlsdon"). */
-export function findSchool(schools: readonly School[], reference: string): School | School[] | undefined {
+/** Finds a school (or anything named, such as a cluster) by URN, exact name, or an unambiguous part of its name ("Earlsdon"). */
+export function findSchool<T extends { name: string; urn?: string }>(
+  schools: readonly T[],
+  reference: string,
+): T | T[] | undefined {
   const wanted = reference.trim().toLowerCase();
   if (!wanted) return undefined;
   const exact = schools.find((s) => s.urn === wanted || s.name.toLowerCase() === wanted);
