@@ -2,6 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { Board, BoardLink } from '../domain/board/board';
 import type { ClusterPlace } from '../domain/clusters/cluster';
 import type { BoardStore } from '../services/ports';
+import { parseJson } from './json-column';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
@@ -18,10 +19,7 @@ export const boardKeys = {
 };
 
 const DATE_FIELDS = new Set(['createdAt', 'linkedAt']);
-const parse = <T>(json: unknown): T =>
-  JSON.parse(String(json), (key, value) =>
-    DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value,
-  );
+const parse = <T>(json: string): T => parseJson<T>(json, DATE_FIELDS);
 
 export class BoardRepository implements BoardStore {
   constructor(private readonly boards: TableClient) {}

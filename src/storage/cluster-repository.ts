@@ -17,6 +17,7 @@ import type { PeerReview } from '../domain/peer-reviews/peer-review';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { ClusterStore, ClusterWrite, Versioned } from '../services/ports';
 import { AlreadyExistsError, StorageUnavailableError } from '../services/storage-errors';
+import { parseJson } from './json-column';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
@@ -99,19 +100,17 @@ export class ClusterRepository implements ClusterStore {
     return {
       version: profileRow.etag,
       value: {
-        profile: JSON.parse(String(profileRow.json), reviveDates) as ClusterProfile,
-        schools: of('school').map((r) => JSON.parse(String(r.json)) as School),
-        people: of('person').map((r) => JSON.parse(String(r.json)) as ClusterPerson),
-        calendars: of('calendar').map((r) => JSON.parse(String(r.json)) as YearCalendar),
-        meetingChanges: of('meeting').map((r) => JSON.parse(String(r.json)) as MeetingChange),
-        changeLog: of('change').map((r) => JSON.parse(String(r.json), reviveDates) as RotaChangeRecord),
-        actions: of('action').map((r) => JSON.parse(String(r.json), reviveDates) as ClusterAction),
-        proposals: of('agenda').map((r) => JSON.parse(String(r.json), reviveDates) as AgendaProposal),
-        publishedAgendas: of('agendapub').map(
-          (r) => JSON.parse(String(r.json), reviveDates) as PublishedAgenda,
-        ),
-        minutes: of('minutes').map((r) => parseRow(r) as MeetingMinutes),
-        peerReviews: of('review').map((r) => parseRow(r) as PeerReview),
+        profile: parseRow<ClusterProfile>(profileRow),
+        schools: of('school').map((r) => parseRow<School>(r)),
+        people: of('person').map((r) => parseRow<ClusterPerson>(r)),
+        calendars: of('calendar').map((r) => parseRow<YearCalendar>(r)),
+        meetingChanges: of('meeting').map((r) => parseRow<MeetingChange>(r)),
+        changeLog: of('change').map((r) => parseRow<RotaChangeRecord>(r)),
+        actions: of('action').map((r) => parseRow<ClusterAction>(r)),
+        proposals: of('agenda').map((r) => parseRow<AgendaProposal>(r)),
+        publishedAgendas: of('agendapub').map((r) => parseRow<PublishedAgenda>(r)),
+        minutes: of('minutes').map((r) => parseRow<MeetingMinutes>(r)),
+        peerReviews: of('review').map((r) => parseRow<PeerReview>(r)),
       },
     };
   }
@@ -147,7 +146,7 @@ export class ClusterRepository implements ClusterStore {
             clusterKeys.partition(clusterId),
             clusterKeys.profile,
           );
-          return parseRow(row) as ClusterProfile;
+          return parseRow<ClusterProfile>(row);
         } catch (error) {
           if (isNotFound(error)) return undefined;
           throw translateStorageError(error, 'a cluster');
@@ -220,10 +219,6 @@ export class ClusterRepository implements ClusterStore {
 
 const DATE_FIELDS = new Set(['createdAt', 'at', 'publishedAt', 'savedAt']);
 
-function reviveDates(key: string, value: unknown): unknown {
-  return DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value;
-}
-
 /**
  * A string property holds at most 64 KiB (32K UTF-16 characters), so long values (minutes) are
  * split across json, json1, json2, … and joined again on reading.
@@ -243,10 +238,11 @@ function row(clusterId: string, rowKey: string, value: unknown): Entity {
   return entity;
 }
 
-function parseRow(entity: Entity): unknown {
+/** Every row is read this way, so any record may grow past one property. */
+function parseRow<T>(entity: Entity): T {
   let json = String(entity.json);
   for (let i = 1; typeof entity[`json${i}`] === 'string'; i++) json += entity[`json${i}`];
-  return JSON.parse(json, reviveDates);
+  return parseJson<T>(json, DATE_FIELDS);
 }
 
 const profileEntity = (p: ClusterProfile) => ({ ...row(p.id, clusterKeys.profile, p), name: p.name });

@@ -2,6 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 import type { RsvpStore, Versioned } from '../services/ports';
+import { parseJson } from './json-column';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
@@ -130,8 +131,8 @@ function entity(clusterId: string, rsvp: SchoolRsvp) {
   };
 }
 
+const DATE_FIELDS = new Set(['at', 'decidedAt']);
+
 function parse<T = SchoolRsvp>(json: string): T {
-  return JSON.parse(json, (key, value) =>
-    (key === 'at' || key === 'decidedAt') && typeof value === 'string' ? new Date(value) : value,
-  ) as T;
+  return parseJson<T>(json, DATE_FIELDS);
 }
