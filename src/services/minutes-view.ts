@@ -9,8 +9,8 @@ import {
   type MeetingMinutes,
   MINUTES_LIMITS,
 } from '../domain/minutes/meeting-minutes';
-import { isLocalDate, type LocalDate } from '../domain/time/local-date';
 import { formatLocalDate, formatLondon } from '../domain/time/london-time';
+import { cardLines, cardText, readActionRows } from './card-input';
 import type { MinutesDocument } from './minutes-document';
 import type { MinutesInput, MinutesView } from './minutes-service';
 import type { OutgoingMessage } from './ports';
@@ -155,12 +155,6 @@ export function publishedMinutesMessage(
 }
 
 const MARKS = Object.keys(ATTENDANCE_WORDS) as [AttendanceMark, ...AttendanceMark[]];
-const text = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).transform((s) => s.trim());
-const lines = (value: string) =>
-  value
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /**
  * What the minute-taker typed, read back from the card's inputs. Values are untrusted text from
@@ -174,7 +168,7 @@ export function readMinutesCard(data: Record<string, unknown>): MinutesInput | s
     if (mark?.[1]) {
       const parsed = z.enum(MARKS).safeParse(value);
       if (!parsed.success) return `choose how ${mark[1]} attended`;
-      const deputy = text.parse(data[ids.deputy(mark[1])]);
+      const deputy = cardText.parse(data[ids.deputy(mark[1])]);
       attendance.push({
         schoolId: mark[1],
         mark: parsed.data,
@@ -182,30 +176,15 @@ export function readMinutesCard(data: Record<string, unknown>): MinutesInput | s
       });
     }
     const note = /^note-(\d{1,2})$/.exec(key);
-    if (note?.[1]) notes[Number(note[1])] = text.parse(value);
+    if (note?.[1]) notes[Number(note[1])] = cardText.parse(value);
   }
-  const actions: MinutesInput['actions'] = [];
-  for (let row = 0; row < MINUTES_LIMITS.actions; row++) {
-    const title = text.parse(data[ids.action(row, 'title')]);
-    const schoolId = text.parse(data[ids.action(row, 'school')]);
-    const ownerUserId = text.parse(data[ids.action(row, 'owner')]);
-    const due = text.parse(data[ids.action(row, 'due')]);
-    if (!title && !schoolId && !ownerUserId && !due) continue;
-    if (!title) return `new action ${row + 1} has an owner or date but no description: say what will be done`;
-    if (!schoolId) return `new action ${row + 1} ("${title}") needs an owner school`;
-    if (due && !isLocalDate(due)) return `the due date of new action ${row + 1} is not a date`;
-    actions.push({
-      title,
-      schoolId,
-      ...(ownerUserId ? { ownerUserId } : {}),
-      ...(due ? { due: due as LocalDate } : {}),
-    });
-  }
+  const actions = readActionRows(data, MINUTES_LIMITS.actions, ids.action, (row) => `new action ${row + 1}`);
+  if (typeof actions === 'string') return actions;
   return {
     attendance,
-    guests: lines(text.parse(data.guests)),
+    guests: cardLines(data.guests),
     notes: Array.from(notes, (n) => n ?? ''),
-    decisions: lines(text.parse(data.decisions)),
+    decisions: cardLines(data.decisions),
     actions,
   };
 }

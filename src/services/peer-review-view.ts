@@ -16,8 +16,8 @@ import {
   REVIEW_TYPE_WORDS,
   reviewHistory,
 } from '../domain/peer-reviews/peer-review';
-import { isLocalDate, type LocalDate } from '../domain/time/local-date';
 import { formatLocalDate } from '../domain/time/london-time';
+import { cardText, readActionRows } from './card-input';
 import type { FollowUpAction, PeerReviewRequest } from './peer-review-service';
 import type { OutgoingMessage } from './ports';
 import { buildRota } from './rota-builder';
@@ -147,18 +147,14 @@ export function peerReviewsCard(cluster: ClusterSnapshot) {
   });
 }
 
-const text = z
-  .preprocess((v) => (typeof v === 'string' ? v : v === undefined ? '' : String(v)), z.string())
-  .transform((s) => s.trim());
-
 const RequestCard = z.object({
   type: z.enum(Object.keys(REVIEW_TYPE_WORDS) as [PeerReviewType, ...PeerReviewType[]], {
     errorMap: () => ({ message: 'choose what kind of review you would like' }),
   }),
-  focus: text,
-  evidence: text,
-  halfTerm: text,
-  dates: text,
+  focus: cardText,
+  evidence: cardText,
+  halfTerm: cardText,
+  dates: cardText,
   reviewers: z.coerce.number({ invalid_type_error: 'say how many reviewers you would like' }),
 });
 
@@ -179,16 +175,15 @@ export function readRequestCard(data: Record<string, unknown>): PeerReviewReques
 export function readDoneCard(
   data: Record<string, unknown>,
 ): { summary: string; actions: FollowUpAction[] } | string {
-  const actions: FollowUpAction[] = [];
-  for (let row = 0; row < FOLLOW_UP_ROWS; row++) {
-    const title = text.parse(data[`followUp-${row}-title`]);
-    const schoolId = text.parse(data[`followUp-${row}-school`]);
-    const due = text.parse(data[`followUp-${row}-due`]);
-    if (!title && !schoolId && !due) continue;
-    if (!title) return `follow-up action ${row + 1} has an owner or date but no description`;
-    if (!schoolId) return `follow-up action ${row + 1} ("${title}") needs an owner school`;
-    if (due && !isLocalDate(due)) return `the due date of follow-up action ${row + 1} is not a date`;
-    actions.push({ title, schoolId, ...(due ? { due: due as LocalDate } : {}) });
-  }
-  return { summary: text.parse(data.summary), actions };
+  const actions = readActionRows(
+    data,
+    FOLLOW_UP_ROWS,
+    (row, part) => `followUp-${row}-${part}`,
+    (row) => `follow-up action ${row + 1}`,
+  );
+  if (typeof actions === 'string') return actions;
+  return {
+    summary: cardText.parse(data.summary),
+    actions: actions.map(({ title, schoolId, due }) => ({ title, schoolId, ...(due ? { due } : {}) })),
+  };
 }
