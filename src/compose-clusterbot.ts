@@ -91,6 +91,10 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
     clock,
+    sendPrivately: async (tenantId, userId, message) => {
+      const sent = await messenger.sendToPerson(tenantId, userId, message);
+      return sent !== 'no-chat' && sent.ok;
+    },
   });
   const reminders = new ReminderJob({
     store: workspace.store,

@@ -6,6 +6,7 @@ import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewService } from '../services/peer-review-service';
+import type { OutgoingMessage } from '../services/ports';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
 
@@ -27,4 +28,6 @@ export interface CommandServices {
   boardCsvLink: (boardId: string) => string;
   rotaLink: RotaLinkMaker;
   clock: Clock;
+  /** Sends a card to the person's 1:1 chat with the bot; false when they have none or it failed. */
+  sendPrivately: (tenantId: string, userId: string, message: OutgoingMessage) => Promise<boolean>;
 }

@@ -86,13 +86,6 @@ export class AgendaService {
     private readonly messenger?: Messenger,
   ) {}
 
-  /** Sends the chair's draft to their 1:1 chat, so the preview is private. */
-  async previewPrivately(tenantId: string, userId: string, message: OutgoingMessage): Promise<boolean> {
-    if (!this.messenger) return false;
-    const sent = await this.messenger.sendToPerson(tenantId, userId, message);
-    return sent !== 'no-chat' && sent.ok;
-  }
-
   /**
    * Posts the agenda in the cluster's channel, or updates the post made last time, so re-publishing
    * never leaves two agendas in the channel. Chair or cluster lead only.

@@ -7,6 +7,7 @@ import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';
+import { replyWithDraft } from './private-draft';
 
 type AgendaArgs =
   | { action: 'show' }
@@ -127,19 +128,13 @@ export const agendaCommand = defineCommand({
               : 'Not published yet: this is the draft so far. Propose an item with /agenda add <item>.',
         });
         const summary = `Agenda for ${formatLondon(meeting.startsAt)}`;
-        // The chair's draft goes to their personal chat when the command came from a channel.
-        if (isChair && invocation.conversation.scope !== 'personal') {
-          const sent = await services.agenda.previewPrivately(
-            invocation.conversation.tenantId,
-            actor.userId,
-            { card, summary },
-          );
-          if (sent)
-            return textReply(
-              "I've sent you the draft agenda in our personal chat. Publish it with **/agenda publish**.",
-            );
-        }
-        return cardReply(card, summary);
+        if (!isChair) return cardReply(card, summary);
+        return replyWithDraft(
+          invocation,
+          services,
+          { card, summary },
+          "I've sent you the draft agenda in our personal chat. Publish it with **/agenda publish**.",
+        );
       }
       case 'publish': {
         const outcome = await services.agenda.publish(place, actor);

@@ -6,6 +6,7 @@ import { minutesEditorCard, publishedMinutesCard } from '../../services/minutes-
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply } from './outcome-reply';
+import { replyWithDraft } from './private-draft';
 
 export const minutesCommand = defineCommand({
   name: 'minutes',
@@ -39,18 +40,11 @@ export const minutesCommand = defineCommand({
     }
     const card = minutesEditorCard(view);
     const summary = `Minutes of the ${name} meeting`;
-    // Drafts belong in the writer's personal chat, not in front of the whole channel.
-    if (invocation.conversation.scope !== 'personal') {
-      const sent = await services.agenda.previewPrivately(invocation.conversation.tenantId, actor.userId, {
-        card,
-        summary,
-      });
-      if (sent) {
-        return textReply(
-          `I've sent you the minutes of the ${name} meeting in our personal chat: write them there, save a draft, and publish when they're ready.`,
-        );
-      }
-    }
-    return cardReply(card, summary);
+    return replyWithDraft(
+      invocation,
+      services,
+      { card, summary },
+      `I've sent you the minutes of the ${name} meeting in our personal chat: write them there, save a draft, and publish when they're ready.`,
+    );
   },
 });

@@ -1,0 +1,23 @@
+import type { AdaptiveCard } from '../../cards/adaptive-card';
+import type { Invocation } from '../command-definition';
+import type { CommandServices } from '../command-services';
+import { cardReply, type Reply, textReply } from '../reply';
+
+/**
+ * A draft (the chair's agenda, the minute-taker's minutes) asked for in a channel goes to the
+ * person's personal chat, so it is not in front of the whole channel; without a personal chat it
+ * is shown where it was asked for.
+ */
+export async function replyWithDraft(
+  invocation: Invocation,
+  services: CommandServices,
+  draft: { card: AdaptiveCard; summary: string },
+  sentPrivately: string,
+): Promise<Reply> {
+  if (invocation.conversation.scope !== 'personal') {
+    const { tenantId } = invocation.conversation;
+    if (await services.sendPrivately(tenantId, invocation.actor.userId, draft))
+      return textReply(sentPrivately);
+  }
+  return cardReply(draft.card, draft.summary);
+}
