@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
 import { type LocalAzurite, startLocalAzurite } from '../../src/storage/local-azurite';
+import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 
 /**
  * As a person would: the real bot on Azurite, Microsoft 365 Agents Playground in front of it, and
@@ -130,4 +132,49 @@ export async function postMentioningBot(page: Page, command: string) {
   await editor.locator('.mention').first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(` ${command}`);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * One Playground for a test file: started before its tests, stopped after, and on a failure a
+ * picture of every page (what the person would have seen) kept as failure-<name>-<n>.png.
+ */
+export function usePlayground(tablePrefix: string, name: string): () => Playground {
+  let playground: Playground | undefined;
+  beforeAll(async () => {
+    playground = await startPlayground(tablePrefix);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    for (const [i, page] of (playground?.browser.pages() ?? []).entries()) {
+      await page.screenshot({ path: join(SCREENSHOTS, `failure-${name}-${i}.png`), fullPage: true });
+    }
+  });
+  afterAll(async () => {
+    await playground?.stop();
+  });
+  return () => {
+    if (!playground) throw new Error('Playground has not started');
+    return playground;
+  };
+}
+
+/** A new page on Playground, in the team's General channel once the bot has said hello. */
+export async function openGeneralChannel(playground: Playground): Promise<Page> {
+  const page = await playground.browser.newPage();
+  await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
+  await waitForText(page, "Hello, I'm Clusterbot");
+  await page.getByText('General').first().click();
+  return page;
+}
+
+/**
+ * Sets the 2026-27 term dates on the card. Playground's date pickers take clicks only, so the
+ * card's paste box takes the council's CSV (channel posts are newest first).
+ */
+export async function saveTermDatesOnCard(page: Page): Promise<void> {
+  await postMentioningBot(page, '/terms 2026-27');
+  await waitForText(page, 'No dates are set for 2026-27 yet.');
+  await page.locator('textarea').first().fill(TERM_DATES_CSV_2026_27);
+  await page.getByRole('button', { name: 'Save term dates' }).first().click();
+  await waitForText(page, 'are set: 6 meetings are on the rota.');
 }

@@ -1,21 +1,13 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Playground, SCREENSHOTS, sendInChat, startPlayground, waitForText } from './playground-harness';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, sendInChat, usePlayground, waitForText } from './playground-harness';
 
-let playground: Playground;
-
-beforeAll(async () => {
-  playground = await startPlayground('E2eHelp');
-});
-
-afterAll(async () => {
-  await playground?.stop();
-});
+const playground = usePlayground('E2eHelp', 'help');
 
 describe('Clusterbot in Agents Playground', () => {
   it('welcomes the person, and answers /help with the help card', async () => {
-    const page = await playground.browser.newPage();
-    await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
+    const page = await playground().browser.newPage();
+    await page.goto(playground().url, { waitUntil: 'domcontentloaded' });
 
     // Playground installs the bot in a personal chat on start: the welcome card arrives first.
     await waitForText(page, "Hello, I'm Clusterbot");
@@ -28,8 +20,8 @@ describe('Clusterbot in Agents Playground', () => {
   });
 
   it('answers an unknown command with a pointer to /help', async () => {
-    const page = await playground.browser.newPage();
-    await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
+    const page = await playground().browser.newPage();
+    await page.goto(playground().url, { waitUntil: 'domcontentloaded' });
     await waitForText(page, "Hello, I'm Clusterbot");
 
     await sendInChat(page, '/hlep');

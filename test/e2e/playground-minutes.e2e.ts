@@ -1,41 +1,22 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import { describe, expect, it } from 'vitest';
 import {
-  type Playground,
+  openGeneralChannel,
   postMentioningBot,
   SCREENSHOTS,
-  startPlayground,
+  saveTermDatesOnCard,
+  usePlayground,
   waitForText,
 } from './playground-harness';
 
 /** A valid Unique Pupil Number: pupil data that must never be stored. */
 const UPN = 'B801200005001';
 
-let playground: Playground;
-
-beforeAll(async () => {
-  playground = await startPlayground('E2eMinutes');
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [i, page] of (playground?.browser.pages() ?? []).entries()) {
-      await page.screenshot({ path: join(SCREENSHOTS, `failure-minutes-${i}.png`), fullPage: true });
-    }
-  }
-});
-
-afterAll(async () => {
-  await playground?.stop();
-});
+const playground = usePlayground('E2eMinutes', 'minutes');
 
 describe('the chair and minute-taker in Agents Playground (Mon 23 Nov 2026)', () => {
   it('publishes an agenda, writes and publishes minutes with two actions, refuses a UPN, and an action is marked done', async () => {
-    const page = await playground.browser.newPage();
-    await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
-    await waitForText(page, "Hello, I'm Clusterbot");
-    await page.getByText('General').first().click();
+    const page = await openGeneralChannel(playground());
 
     await postMentioningBot(page, '/setup Roots; Tuesday of week 3, 13:30-15:30');
     await waitForText(page, 'is set up, and you are its cluster lead.');
@@ -45,11 +26,7 @@ describe('the chair and minute-taker in Agents Playground (Mon 23 Nov 2026)', ()
     await waitForText(page, /Earlsdon.* has joined the cluster/);
     await postMentioningBot(page, '/join Cannon Park');
     await waitForText(page, 'as its head teacher.');
-    await postMentioningBot(page, '/terms 2026-27');
-    await waitForText(page, 'No dates are set for 2026-27 yet.');
-    await page.locator('textarea').first().fill(TERM_DATES_CSV_2026_27);
-    await page.getByRole('button', { name: 'Save term dates' }).first().click();
-    await waitForText(page, 'are set: 6 meetings are on the rota.');
+    await saveTermDatesOnCard(page);
 
     // The agenda of the next meeting (Spring 1): proposed, accepted and published in the channel.
     await postMentioningBot(page, '/agenda add Year 6 writing moderation');

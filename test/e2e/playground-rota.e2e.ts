@@ -1,40 +1,20 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COVENTRY_ROSTER } from '../support/fixtures';
-import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
-  type Playground,
+  openGeneralChannel,
   postMentioningBot,
   SCREENSHOTS,
-  startPlayground,
+  saveTermDatesOnCard,
+  usePlayground,
   waitForText,
 } from './playground-harness';
 
-let playground: Playground;
-
-beforeAll(async () => {
-  playground = await startPlayground('E2eRota');
-});
-
-afterEach(async (context) => {
-  // On failure, keep a picture of what the person would have seen.
-  if (context.task.result?.state === 'fail') {
-    for (const [i, page] of (playground?.browser.pages() ?? []).entries()) {
-      await page.screenshot({ path: join(SCREENSHOTS, `failure-rota-${i}.png`), fullPage: true });
-    }
-  }
-});
-
-afterAll(async () => {
-  await playground?.stop();
-});
+const playground = usePlayground('E2eRota', 'rota');
 
 describe('a cluster lead in Agents Playground', () => {
   it('sets up Roots, imports its schools and term dates on cards, changes the rota and gets the ICS file', async () => {
-    const page = await playground.browser.newPage();
-    await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
-    await waitForText(page, "Hello, I'm Clusterbot");
-    await page.getByText('General').first().click();
+    const page = await openGeneralChannel(playground());
 
     await postMentioningBot(page, '/setup Roots; Tuesday of week 3, 13:30-15:30');
     await waitForText(page, 'is set up, and you are its cluster lead.');
@@ -46,12 +26,7 @@ describe('a cluster lead in Agents Playground', () => {
     await page.getByRole('button', { name: 'Import schools' }).first().click();
     await waitForText(page, /Imported 17 school\(s\) of Roots\./);
 
-    await postMentioningBot(page, '/terms 2026-27');
-    await waitForText(page, 'No dates are set for 2026-27 yet.');
-    // Playground's date pickers take clicks only; the card's paste box takes the council's CSV.
-    await page.locator('textarea').first().fill(TERM_DATES_CSV_2026_27); // channel posts are newest first
-    await page.getByRole('button', { name: 'Save term dates' }).first().click();
-    await waitForText(page, 'are set: 6 meetings are on the rota.');
+    await saveTermDatesOnCard(page);
 
     await postMentioningBot(page, '/rota swap spring 1 and spring 2');
     await waitForText(page, /Swapped hosts: Allesley now hosts Spring 1 2026-27/);
