@@ -8,6 +8,7 @@ import {
 import type { MeetingMinutes } from '../../src/domain/minutes/meeting-minutes';
 import type { PlannedMeeting } from '../../src/domain/rota/rota-types';
 import type { SchoolRsvp } from '../../src/domain/rsvp/rsvp';
+import { clusterYear } from '../support/cluster-year';
 
 const school = { id: 'a', name: 'A', position: 1 };
 function meeting(id: string, date: string, status: PlannedMeeting['status']): PlannedMeeting {
@@ -55,25 +56,15 @@ const published = (
 });
 
 function year(changes: Partial<ClusterYear> = {}): ClusterYear {
-  return {
-    clusterId: 'c1',
-    name: 'Roots',
-    year: '2026-27',
+  return clusterYear({
     meetings: [
       meeting('2026-27#1', '2026-09-15', 'held'),
       meeting('2026-27#2', '2026-11-17', 'held'),
       meeting('2026-27#3', '2027-01-19', 'next'),
     ],
     membersOn: () => ['a', 'b', 'c', 'd'],
-    answers: [],
-    minutes: [],
-    actions: [],
-    peerReviews: [],
-    today: '2026-11-23',
-    yearStart: '2026-09-01',
-    yearEnd: '2027-08-31',
     ...changes,
-  };
+  });
 }
 
 describe("a cluster's health for the board", () => {

@@ -3,25 +3,15 @@ import { type ClusterHealth, clusterHealth } from '../../src/domain/board/cluste
 import type { BoardOverview } from '../../src/services/board-service';
 import { boardOverviewCard } from '../../src/services/board-view';
 import { cardText } from '../support/bot-harness';
+import { clusterYear } from '../support/cluster-year';
 
 const TEAMS_MESSAGE_LIMIT = 28_000;
 
 function board(count: number, concerns: (i: number) => string[]): BoardOverview {
   const healths: ClusterHealth[] = Array.from({ length: count }, (_, i) => ({
-    ...clusterHealth({
-      clusterId: `c${String(i).padStart(16, '0')}`,
-      name: `Essex partnership ${i + 1}`,
-      year: '2026-27',
-      meetings: [],
-      membersOn: () => [],
-      answers: [],
-      minutes: [],
-      actions: [],
-      peerReviews: [],
-      today: '2026-11-23',
-      yearStart: '2026-09-01',
-      yearEnd: '2027-08-31',
-    }),
+    ...clusterHealth(
+      clusterYear({ clusterId: `c${String(i).padStart(16, '0')}`, name: `Essex partnership ${i + 1}` }),
+    ),
     concerns: concerns(i),
   }));
   const link = (id: string) =>
