@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardOf, cardText } from '../support/bot-harness';
 import { invokeAnswer, pressButton } from '../support/card-inputs';
+import { attachedCard } from '../support/connector-recorder';
 import { LEAD, rootsCluster, say } from '../support/roots-cluster';
 import {
   botAddedToPersonalChat,
@@ -64,9 +65,7 @@ describe('the agenda of the next meeting', () => {
     const post = connector.requests.find(
       (r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities` && r.body.attachments,
     );
-    const reminder = cardText(
-      (post?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content,
-    );
+    const reminder = cardText(attachedCard(post));
     expect(reminder).toContain('5. Year 6 writing moderation');
     expect(reminder).toContain(`Papers: [Year 6 writing moderation](${PAPER})`);
   });
@@ -100,11 +99,9 @@ describe('publishing the agenda', () => {
     const preview = connector.requests.find(
       (r) => r.path === `/v3/conversations/${personalConversationId(CHAIR)}/activities`,
     );
-    expect(
-      cardText((preview?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content),
-    ).toContain('P2: Transition to secondary (from Lee Evans)');
+    expect(cardText(attachedCard(preview))).toContain('P2: Transition to secondary (from Lee Evans)');
     // The preview's buttons work in the personal chat, for the chair only.
-    const previewCard = (preview?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
+    const previewCard = attachedCard(preview);
     const stranger = { ...LEE_EVANS, id: '29:1Stranger00000000000000000000', name: 'Pat Jones' };
     const forged = await pressButton(bot, previewCard, 'Drop', stranger, {}, 'personal');
     expect(invokeAnswer(forged).message).toBe('Not done: see my reply below.');
@@ -128,9 +125,7 @@ describe('publishing the agenda', () => {
     const reminder = connector.requests.filter(
       (r) => r.method === 'POST' && r.path === `/v3/conversations/${CHANNEL_ID}/activities`,
     )[1];
-    const reminderText = cardText(
-      (reminder?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content,
-    );
+    const reminderText = cardText(attachedCard(reminder));
     expect(reminderText).toContain('Year 6 writing moderation');
     expect(reminderText).not.toContain('Transition to secondary'); // accepted after publishing: not yet published
 
@@ -141,8 +136,6 @@ describe('publishing the agenda', () => {
     // The recorder answers the nth request with id reply-n: the update targets the published post.
     const publishedId = `reply-${connector.requests.indexOf(posted[0] as (typeof connector.requests)[number]) + 1}`;
     expect(update?.path).toBe(`/v3/conversations/${CHANNEL_ID}/activities/${publishedId}`);
-    expect(
-      cardText((update?.body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content),
-    ).toContain('Transition to secondary');
+    expect(cardText(attachedCard(update))).toContain('Transition to secondary');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { minutesDownload } from '../../src/services/signed-downloads';
 import { cardOf, cardText, TEST_LINK_SECRET } from '../support/bot-harness';
 import { choiceValue, inputIdLabelled, inputValues, invokeAnswer, pressButton } from '../support/card-inputs';
+import { attachedCard } from '../support/connector-recorder';
 import { LEAD, rootsCluster, say } from '../support/roots-cluster';
 import {
   botAddedToPersonalChat,
@@ -58,11 +59,6 @@ async function afterAutumn2() {
 
 const channelPosts = (connector: Awaited<ReturnType<typeof afterAutumn2>>['connector']) =>
   connector.requests.filter((r) => r.path.startsWith(`/v3/conversations/${CHANNEL_ID}/activities`));
-
-/** The card the bot attached to a message it sent through the connector. */
-function attachedCard(request: { body: Record<string, unknown> } | undefined): unknown {
-  return ((request?.body.attachments ?? []) as Array<{ content?: unknown }>)[0]?.content;
-}
 
 describe('writing the minutes', () => {
   it('opens pre-filled from the answers, saves a draft, refuses a UPN without losing the text, and publishes with two actions', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardOf, cardText } from '../support/bot-harness';
 import { choiceValue, invokeAnswer, pressButton } from '../support/card-inputs';
+import { attachedCard } from '../support/connector-recorder';
 import { LEAD, rootsCluster, say } from '../support/roots-cluster';
 import { CHANNEL_ID, HEAD_OF_EARLSDON, JO_SMITH, LEE_EVANS, type Person } from '../support/teams-activities';
 
@@ -24,7 +25,7 @@ function latestChannelCard(connector: Connector): unknown {
   const sent = connector.requests.filter((r) =>
     r.path.startsWith(`/v3/conversations/${CHANNEL_ID}/activities`),
   );
-  return ((sent.at(-1)?.body.attachments ?? []) as Array<{ content?: unknown }>)[0]?.content;
+  return attachedCard(sent.at(-1));
 }
 
 async function ask(bot: Awaited<ReturnType<typeof roots>>['bot'], edits: Record<string, string>) {

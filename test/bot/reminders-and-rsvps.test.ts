@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RsvpRepository } from '../../src/storage/rsvp-repository';
 import { SlotLedgerRepository } from '../../src/storage/slot-ledger-repository';
 import { type BotHarness, cardOf, cardText, secondInstance, startBotHarness } from '../support/bot-harness';
-import { startConnectorRecorder } from '../support/connector-recorder';
+import { attachedCard, startConnectorRecorder } from '../support/connector-recorder';
 import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
@@ -59,12 +59,6 @@ async function rootsWithHeads() {
   return { bot, connector, meeting: { ...AUTUMN_2, clusterId } };
 }
 
-/** The first card attached to a message the bot sent to the connector. */
-function firstCard(body: Record<string, unknown> | undefined): unknown {
-  const attachments = (body?.attachments ?? []) as Array<{ content?: unknown }>;
-  return attachments[0]?.content;
-}
-
 function invokeCard(replies: Partial<Activity>[]) {
   const response = replies.find((r) => r.type === 'invokeResponse')?.value as {
     status: number;
@@ -94,7 +88,7 @@ describe('week-before reminders and answers on the card', () => {
 
     const posts = connector.requests.filter((r) => r.method === 'POST');
     const channelPost = posts.find((r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`);
-    const card = firstCard(channelPost?.body);
+    const card = attachedCard(channelPost);
     expect(cardText(card)).toContain("Roots heads' meeting · Tue 17 Nov 2026, 13:30–15:30");
     expect(cardText(card)).toContain('hosted and chaired by Cannon Park');
     expect(cardText(card)).toContain(
@@ -106,7 +100,7 @@ describe('week-before reminders and answers on the card', () => {
     const personal = posts.find(
       (r) => r.path === `/v3/conversations/${personalConversationId(EARLSDON_HEAD)}/activities`,
     );
-    expect(cardText(firstCard(personal?.body))).toContain('Your school (Earlsdon) has not answered yet.');
+    expect(cardText(attachedCard(personal))).toContain('Your school (Earlsdon) has not answered yet.');
 
     expect((await bot.reminders.tick()).sent).toEqual([]);
     expect(connector.requests.filter((r) => r.method === 'POST')).toHaveLength(posts.length);
@@ -161,7 +155,7 @@ describe('week-before reminders and answers on the card', () => {
       (r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`,
     );
     expect(approvalPost?.body.text).toBe('For the host to approve or decline: <at>Priya Shah</at>');
-    const approvalCard = firstCard(approvalPost?.body) as {
+    const approvalCard = attachedCard(approvalPost) as {
       actions: Array<{ data: Record<string, unknown> }>;
     };
     expect(cardText(approvalCard)).toContain('Waiting for the host to approve or decline.');
@@ -323,6 +317,6 @@ describe("the README's way to try reminders", () => {
 
     expect((await bot.reminders.tick()).sent).toEqual(['2026-27#2|2026-11-30|reminder']);
     const post = connector.requests.find((r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities`);
-    expect(cardText(firstCard(post?.body))).toContain("Roots heads' meeting · Mon 30 Nov 2026, 13:30–15:30");
+    expect(cardText(attachedCard(post))).toContain("Roots heads' meeting · Mon 30 Nov 2026, 13:30–15:30");
   });
 });

@@ -7,6 +7,11 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
 }
 
+/** The card attached to a message the bot sent through the connector (the first attachment). */
+export function attachedCard(request: Pick<RecordedRequest, 'body'> | undefined): unknown {
+  return ((request?.body.attachments ?? []) as Array<{ content?: unknown }>)[0]?.content;
+}
+
 /**
  * A tiny stand-in for the Bot Connector service on loopback: it records what the bot sends to
  * `serviceUrl` and answers like the real one ({ id }).
