@@ -4,20 +4,23 @@ import { type ClusterPlace, type ClusterSnapshot, schoolNamer } from '../domain/
 import {
   attendanceFromAnswers,
   type MeetingMinutes,
-  type MinutesAction,
-  minutesProblems,
   type SchoolAttendance,
 } from '../domain/minutes/meeting-minutes';
-import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { isMemberOn } from '../domain/rota/plan-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
-import { addDays, type LocalDate } from '../domain/time/local-date';
-import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
+import type { LocalDate } from '../domain/time/local-date';
 import type { Actor } from './actor';
-import { agendaFor } from './agenda-service';
 import { postOrUpdate } from './channel-post';
 import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
 import { type MinutesDocument, minutesDocument } from './minutes-document';
+import {
+  agendaItemsOf,
+  checkMinutes,
+  defaultDueDate,
+  mayWriteMinutes,
+  meetingToMinute,
+  refuseMinutesInput,
+} from './minutes-rules';
 import { publishedMinutesMessage } from './minutes-view';
 import { fail, type Outcome, succeed } from './outcome';
 import type { Messenger } from './ports';
@@ -50,28 +53,6 @@ export interface MinutesView {
 
 /** Makes the signed links to the printable (HTML) and Markdown minutes. */
 export type MinutesLinkMaker = (clusterId: string, meetingId: string) => { html: string; markdown: string };
-
-export const MINUTES_REFUSED =
-  'only the minute-taker, the chair of that meeting or a cluster lead can write its minutes';
-
-/** Who writes the minutes: the minute-taker's and the host's people, and cluster leads. */
-export function mayWriteMinutes(cluster: ClusterSnapshot, meeting: PlannedMeeting, userId: string): boolean {
-  const person = cluster.people.find((p) => p.userId === userId);
-  if (person?.role === 'cluster-lead') return true;
-  const school = person?.schoolId;
-  return school !== undefined && (school === meeting.minuteTaker?.id || school === meeting.host?.id);
-}
-
-/** The current or most recent meeting: the last one that has started and was not cancelled. */
-function meetingToMinute(meetings: readonly PlannedMeeting[], now: Date): PlannedMeeting | undefined {
-  return meetings.filter((m) => !m.cancelled && m.startsAt.getTime() <= now.getTime()).at(-1);
-}
-
-/** What the minutes are taken against: the agenda as published, or else as it stands. */
-function agendaItemsOf(cluster: ClusterSnapshot, meeting: PlannedMeeting, now: Date): string[] {
-  const published = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
-  return (published?.items ?? agendaFor(cluster, meeting, now)).map((i) => i.text);
-}
 
 /** The minutes of the current or most recent meeting: drafted, saved, published and printed. */
 export class MinutesService {
@@ -110,10 +91,10 @@ export class MinutesService {
     input: MinutesInput,
     actor: Actor,
   ): Promise<Outcome<MinutesView>> {
-    const refused = refuseInput(input);
+    const refused = refuseMinutesInput(input);
     if (refused) return fail(refused);
     return this.workspace.changeCluster(clusterId, (cluster, now) => {
-      const checked = this.check(cluster, meetingId, input, actor, now);
+      const checked = checkMinutes(cluster, meetingId, input, actor, now);
       if (!checked.ok) return checked;
       const { minutes } = checked.value;
       if (minutes.published) {
@@ -139,10 +120,10 @@ export class MinutesService {
     input: MinutesInput,
     actor: Actor,
   ): Promise<Outcome<{ view: MinutesView; updated: boolean; posted: Outcome<true> }>> {
-    const refused = refuseInput(input);
+    const refused = refuseMinutesInput(input);
     if (refused) return fail(refused);
     const published = await this.workspace.changeCluster(clusterId, (cluster, now) => {
-      const checked = this.check(cluster, meetingId, input, actor, now);
+      const checked = checkMinutes(cluster, meetingId, input, actor, now);
       if (!checked.ok) return checked;
       const { minutes, meeting } = checked.value;
       let number = cluster.profile.nextActionNumber ?? 1;
@@ -277,79 +258,6 @@ export class MinutesService {
     };
     return succeed({ cluster, meeting, minutes, stored: false, canWrite, defaultDue });
   }
-
-  /** Checks the writer and the text against the cluster, and builds the minutes to store. */
-  private check(
-    cluster: ClusterSnapshot,
-    meetingId: string,
-    input: MinutesInput,
-    actor: Actor,
-    now: Date,
-  ): Outcome<{ meeting: PlannedMeeting; minutes: MeetingMinutes; defaultDue: LocalDate }> {
-    const { meetings } = buildRota(cluster, now);
-    const meeting = meetings.find((m) => m.id === meetingId);
-    if (!meeting) return fail('this meeting is no longer on the rota');
-    if (meeting.cancelled) return fail('this meeting was cancelled, so it has no minutes');
-    if (meeting.startsAt.getTime() > now.getTime()) return fail('this meeting has not started yet');
-    if (!mayWriteMinutes(cluster, meeting, actor.userId)) return fail(MINUTES_REFUSED);
-    const previous = cluster.minutes.find((m) => m.meetingId === meetingId);
-    const items = previous?.notes.map((n) => n.item) ?? agendaItemsOf(cluster, meeting, now);
-    const defaultDue = defaultDueDate(meetings, meeting, now);
-    const today = londonWallClock(now).date;
-    const pendingActions: MinutesAction[] = [];
-    for (const [i, a] of input.actions.entries()) {
-      const school = cluster.schools.find((s) => s.id === a.schoolId && !s.leftOn);
-      if (!school) return fail(`action ${i + 1} ("${a.title}") needs an owner school from the cluster`);
-      const person = a.ownerUserId ? cluster.people.find((p) => p.userId === a.ownerUserId) : undefined;
-      if (a.ownerUserId && !person)
-        return fail(`the owner of action ${i + 1} is no longer linked to the cluster`);
-      const due = a.due ?? defaultDue;
-      if (due < today)
-        return fail(`the due date of action ${i + 1} (${formatLocalDate(due)}) has already passed`);
-      pendingActions.push({
-        title: a.title,
-        schoolId: school.id,
-        ...(person ? { ownerPerson: { userId: person.userId, name: person.name } } : {}),
-        due,
-      });
-    }
-    const attendance = input.attendance.filter((a) => cluster.schools.some((s) => s.id === a.schoolId));
-    const minutes: MeetingMinutes = {
-      meetingId,
-      attendance: attendance.map((a) => (a.mark === 'deputy' ? a : { schoolId: a.schoolId, mark: a.mark })),
-      guests: input.guests,
-      notes: items.map((item, i) => ({ item, notes: input.notes[i] ?? '' })),
-      decisions: input.decisions,
-      pendingActions,
-      actionIds: previous?.actionIds ?? [],
-      savedAt: now,
-      savedBy: actor.userId,
-      savedByName: actor.name,
-      ...(previous?.published ? { published: previous.published } : {}),
-    };
-    const problems = minutesProblems(minutes);
-    if (problems.length > 0) return fail(problems.join('; '));
-    return succeed({ meeting, minutes, defaultDue });
-  }
-}
-
-/** Every free-text field of the minutes, named the way the card names it. */
-function refuseInput(input: MinutesInput): string | undefined {
-  return refusePupilData({
-    ...Object.fromEntries(input.notes.map((n, i) => [`note on item ${i + 1}`, n])),
-    ...Object.fromEntries(input.decisions.map((d, i) => [`decision ${i + 1}`, d])),
-    ...Object.fromEntries(input.guests.map((g, i) => [`guest ${i + 1}`, g])),
-    ...Object.fromEntries(input.actions.map((a, i) => [`action ${i + 1}`, a.title])),
-    ...Object.fromEntries(input.attendance.map((a, i) => [`deputy ${i + 1}`, a.deputy])),
-  });
-}
-
-/** Actions are due by the next meeting unless the minute-taker says otherwise. */
-function defaultDueDate(meetings: readonly PlannedMeeting[], meeting: PlannedMeeting, now: Date): LocalDate {
-  const next = meetings.find((m) => !m.cancelled && m.date > meeting.date);
-  const today = londonWallClock(now).date;
-  const due = next?.date ?? addDays(meeting.date, 42);
-  return due < today ? addDays(today, 14) : due;
 }
 
 /** The view after a save or publish, from what was just written (the writer may write: checked). */
