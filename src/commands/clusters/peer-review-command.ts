@@ -90,7 +90,7 @@ export const peerReviewCommand = defineCommand({
         const outcome = await services.peerReviews.accept(place, args.id, args.volunteer, actor);
         return replyTo(outcome, (r) =>
           textReply(
-            `Accepted ${args.volunteer} for **${r.id}**${r.status === 'reviewers-found' ? ': reviewers found. Book the visit with /peerreview schedule ' + r.id + ' <date>.' : '.'}`,
+            `Accepted ${args.volunteer} for **${r.id}**${r.status === 'reviewers-found' ? `: reviewers found. Book the visit with /peerreview schedule ${r.id} <date>.` : '.'}`,
           ),
         );
       }

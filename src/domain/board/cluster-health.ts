@@ -227,5 +227,5 @@ export function boardCsv(healths: readonly ClusterHealth[]): string {
       h.concerns.join('; '),
     ].map(quote),
   );
-  return [BOARD_CSV_HEADER.map(quote), ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+  return `${[BOARD_CSV_HEADER.map(quote), ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
