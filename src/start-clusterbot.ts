@@ -6,13 +6,19 @@ import { createHttpServer } from './http/create-http-server';
 import type { Logger } from './logging/logger';
 import { startReminderScheduler } from './scheduler/reminder-scheduler';
 import { boardCsvDownload, minutesDownload, rotaCalendarDownload } from './services/signed-downloads';
-import { type LocalAzurite, startLocalAzurite } from './storage/local-azurite';
-import { TableStorage } from './storage/table-storage';
+import { openTableStorage } from './storage/open-table-storage';
 import { systemClock } from './system-clock';
 import { createClusterbot } from './teams/clusterbot';
 import { createTeamsAdapter } from './teams/create-teams-adapter';
 import { createMessageEndpoint } from './teams/message-endpoint';
 import { teamsMessengerFactory } from './teams/proactive-messenger';
+
+const STORAGE_HINT: Record<Config['storage']['kind'], string> = {
+  'managed-identity':
+    'Check TABLES_ENDPOINT, that the managed identity (AZURE_CLIENT_ID) exists and holds the Storage Table Data Contributor role on the account (role assignments can take a few minutes to apply).',
+  'connection-string': 'Check TABLES_CONNECTION_STRING (or unset it to use local Azurite).',
+  'local-azurite': 'Local Azurite did not answer; delete the .azurite folder if its data is damaged.',
+};
 
 export interface RunningClusterbot {
   url: string;
@@ -25,27 +31,17 @@ export async function startClusterbot(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<RunningClusterbot> {
-  let azurite: LocalAzurite | undefined;
-  let connectionString: string;
-  if (config.storage.kind === 'local-azurite') {
-    azurite = await startLocalAzurite({ port: config.storage.port, location: config.storage.location });
-    connectionString = azurite.connectionString;
-    logger.info(
-      { port: config.storage.port, location: config.storage.location },
-      'local Table storage (Azurite) started on loopback',
-    );
-  } else {
-    connectionString = config.storage.connectionString;
-  }
+  const { tables, azurite, description } = await openTableStorage(config.storage, config.tablePrefix);
+  if (azurite) logger.info({ storage: description }, 'local Table storage (Azurite) started on loopback');
 
   try {
-    const tables = new TableStorage({ connectionString, tablePrefix: config.tablePrefix });
     await tables.ensureTables().catch((error: unknown) => {
       throw new Error(
-        'Cannot reach Table storage. Check TABLES_CONNECTION_STRING (or unset it to use local Azurite). ' +
+        `Cannot reach Table storage (${description}). ${STORAGE_HINT[config.storage.kind]} ` +
           `Cause: ${error instanceof Error ? error.message : String(error)}`,
       );
     });
+    logger.info({ storage: config.storage.kind }, 'Table storage reachable; tables ready');
 
     let listeningUrl = `http://localhost:${config.port}`;
     const adapter = createTeamsAdapter(config.auth);

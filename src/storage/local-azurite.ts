@@ -21,9 +21,17 @@ export interface LocalAzuriteOptions {
   port: number;
   /** A folder for the data; omit for a throwaway in-memory store (tests). */
   location?: string;
+  /**
+   * Speak https with these PEM files and accept bearer tokens as Azure does (Azurite's "basic"
+   * OAuth: audience, issuer and lifetime checked, not the signature). For testing the
+   * managed-identity path; the connection string then carries the https endpoint.
+   */
+  https?: { certPath: string; keyPath: string };
 }
 
 export interface LocalAzurite {
+  /** The Table endpoint, e.g. http://127.0.0.1:10002/devstoreaccount1. */
+  endpoint: string;
   connectionString: string;
   stop(): Promise<void>;
 }
@@ -32,12 +40,30 @@ export interface LocalAzurite {
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
+/**
+ * Azurite is a development dependency: a production install (`npm ci --omit=dev`) leaves it out,
+ * so it is loaded only here, only when local storage was asked for.
+ */
+function loadAzurite(): { TableServer: TableServerClass; TableConfiguration: TableConfigurationClass } {
+  try {
+    return {
+      TableServer: (require('azurite/dist/src/table/TableServer') as { default: TableServerClass }).default,
+      TableConfiguration: (
+        require('azurite/dist/src/table/TableConfiguration') as { default: TableConfigurationClass }
+      ).default,
+    };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'No Table storage is configured, and local storage (Azurite) is not installed: it is a development ' +
+        'dependency, left out of production installs. Set TABLES_ENDPOINT (managed identity) or ' +
+        'TABLES_CONNECTION_STRING, or run from a clone after `npm install` for local mode.',
+    );
+  }
+}
+
 export async function startLocalAzurite(options: LocalAzuriteOptions): Promise<LocalAzurite> {
-  const TableServer = (require('azurite/dist/src/table/TableServer') as { default: TableServerClass })
-    .default;
-  const TableConfiguration = (
-    require('azurite/dist/src/table/TableConfiguration') as { default: TableConfigurationClass }
-  ).default;
+  const { TableServer, TableConfiguration } = loadAzurite();
 
   const inMemory = options.location === undefined;
   if (options.location) {
@@ -58,10 +84,10 @@ export async function startLocalAzurite(options: LocalAzuriteOptions): Promise<L
     undefined,
     false,
     true,
+    options.https?.certPath ?? '',
+    options.https?.keyPath ?? '',
     '',
-    '',
-    '',
-    undefined,
+    options.https ? 'basic' : undefined,
     false,
     inMemory,
   );
@@ -80,8 +106,9 @@ export async function startLocalAzurite(options: LocalAzuriteOptions): Promise<L
   }
   const endpoint = server.getHttpServerAddress();
   return {
+    endpoint: `${endpoint}/${DEV_ACCOUNT}`,
     connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
+      `DefaultEndpointsProtocol=${options.https ? 'https' : 'http'};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
       `TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
     stop: () => server.close(),
   };

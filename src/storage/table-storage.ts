@@ -1,34 +1,40 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 import { TABLES, type TableName, tableName } from './table-names';
 
-export interface TableStorageSettings {
-  connectionString: string;
-  tablePrefix: string;
-}
+/**
+ * How to reach Table storage: a connection string (Azurite, or an account that still allows
+ * keys), or an https endpoint with a token credential (a managed identity in production).
+ */
+export type TableStorageSettings = { tablePrefix: string } & (
+  | { connectionString: string }
+  | { endpoint: string; credential: TokenCredential }
+);
 
 /**
  * The one place that opens Table storage. The same code serves Azure and Azurite: only the
- * connection string differs (Azurite speaks plain http on loopback).
+ * connection settings differ (Azurite speaks plain http on loopback).
  */
 export class TableStorage {
   private readonly clients = new Map<TableName, TableClient>();
   private readonly service: TableServiceClient;
 
   constructor(private readonly settings: TableStorageSettings) {
-    this.service = TableServiceClient.fromConnectionString(
-      settings.connectionString,
-      clientOptions(settings),
-    );
+    this.service =
+      'connectionString' in settings
+        ? TableServiceClient.fromConnectionString(settings.connectionString, clientOptions(settings))
+        : new TableServiceClient(settings.endpoint, settings.credential, clientOptions(settings));
   }
 
   table(name: TableName): TableClient {
     let client = this.clients.get(name);
     if (!client) {
-      client = TableClient.fromConnectionString(
-        this.settings.connectionString,
-        tableName(this.settings.tablePrefix, name),
-        clientOptions(this.settings),
-      );
+      const settings = this.settings;
+      const table = tableName(settings.tablePrefix, name);
+      client =
+        'connectionString' in settings
+          ? TableClient.fromConnectionString(settings.connectionString, table, clientOptions(settings))
+          : new TableClient(settings.endpoint, table, settings.credential, clientOptions(settings));
       this.clients.set(name, client);
     }
     return client;
@@ -49,8 +55,11 @@ export class TableStorage {
 }
 
 function clientOptions(settings: TableStorageSettings) {
-  const isPlainHttp = /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(
-    settings.connectionString,
-  );
+  // Tokens only ever travel over https (the SDK refuses otherwise); keys may reach local Azurite.
+  const isPlainHttp =
+    'connectionString' in settings &&
+    /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(
+      settings.connectionString,
+    );
   return { allowInsecureConnection: isPlainHttp, retryOptions: { maxRetries: 2 } };
 }

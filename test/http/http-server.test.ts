@@ -138,7 +138,7 @@ describe('the HTTP endpoint', () => {
         'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Zm9v;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;',
     });
     await expect(startClusterbot(config, createLogger('silent'))).rejects.toThrow(
-      /^Cannot reach Table storage\. Check TABLES_CONNECTION_STRING/,
+      /^Cannot reach Table storage \(http:\/\/127\.0\.0\.1:9\/devstoreaccount1 with a connection string\)\. Check TABLES_CONNECTION_STRING/,
     );
   });
 });

@@ -93,10 +93,100 @@ describe('loadConfig', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([
       expect.stringContaining('local mode (no bot authentication) is refused when NODE_ENV=production'),
-      'production needs PUBLIC_BASE_URL (see README: "Pointing it at Azure")',
-      'production needs LINK_SIGNING_SECRET (see README: "Pointing it at Azure")',
-      expect.stringContaining('production needs real Table storage'),
+      expect.stringContaining('production needs PUBLIC_BASE_URL'),
+      expect.stringContaining('production needs LINK_SIGNING_SECRET'),
+      expect.stringContaining('production needs real Table storage: set TABLES_ENDPOINT'),
     ]);
+  });
+
+  it('reaches Table storage through a managed identity when given an https endpoint', () => {
+    const config = loadConfig({
+      TABLES_ENDPOINT: 'https://clusterbotdata.table.core.windows.net/',
+      AZURE_CLIENT_ID: APP_ID,
+    });
+    expect(config.storage).toEqual({
+      kind: 'managed-identity',
+      endpoint: 'https://clusterbotdata.table.core.windows.net',
+      managedIdentityClientId: APP_ID,
+    });
+    expect(loadConfig({ TABLES_ENDPOINT: 'https://clusterbotdata.table.core.windows.net' }).storage).toEqual({
+      kind: 'managed-identity',
+      endpoint: 'https://clusterbotdata.table.core.windows.net',
+    });
+  });
+
+  it('accepts a production instance run wholly on one user-assigned managed identity', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: TENANT,
+      AZURE_CLIENT_ID: APP_ID,
+      TABLES_ENDPOINT: 'https://clusterbotdata.table.core.windows.net',
+      PUBLIC_BASE_URL: 'https://clusterbot.azurewebsites.net',
+      LINK_SIGNING_SECRET: 'x'.repeat(64),
+      APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${TENANT};IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/`,
+    });
+    expect(config.auth).toEqual({
+      mode: 'bot-framework',
+      botFramework: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: TENANT,
+      },
+    });
+    expect(config.storage.kind).toBe('managed-identity');
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.applicationInsightsConnectionString).toContain('InstrumentationKey=');
+  });
+
+  it('refuses incomplete or contradictory managed-identity settings, saying what to change', () => {
+    expect(problemsOf({ AZURE_CLIENT_ID: APP_ID })).toEqual([
+      expect.stringContaining(
+        'AZURE_CLIENT_ID names a managed identity for Table storage, so TABLES_ENDPOINT is needed too',
+      ),
+    ]);
+    expect(problemsOf({ TABLES_ENDPOINT: 'http://clusterbotdata.table.core.windows.net' })).toEqual([
+      expect.stringContaining("TABLES_ENDPOINT must be the storage account's Table endpoint over https"),
+    ]);
+    expect(
+      problemsOf({
+        TABLES_ENDPOINT: 'https://a.table.core.windows.net',
+        TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      }),
+    ).toEqual([expect.stringContaining('both TABLES_ENDPOINT and TABLES_CONNECTION_STRING are set')]);
+    expect(
+      problemsOf({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppType: 'UserAssignedMSI',
+        AZURE_CLIENT_ID: 'my-identity',
+        TABLES_ENDPOINT: 'https://a.table.core.windows.net',
+      }),
+    ).toEqual([
+      expect.stringContaining("AZURE_CLIENT_ID must be the user-assigned managed identity's client ID"),
+      "MicrosoftAppType=UserAssignedMSI needs MicrosoftAppTenantId (your tenant's GUID)",
+    ]);
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth.example' })).toEqual([
+      expect.stringContaining('APPLICATIONINSIGHTS_CONNECTION_STRING must be'),
+    ]);
+  });
+
+  it('never repeats a secret in its messages', () => {
+    const secrets = { password: 'hunter2-password', signing: 'too-short-secret', key: 'AccountKey=abc123' };
+    let message = '';
+    try {
+      loadConfig({
+        NODE_ENV: 'production',
+        MicrosoftAppPassword: secrets.password,
+        LINK_SIGNING_SECRET: secrets.signing,
+        TABLES_CONNECTION_STRING: secrets.key,
+        TABLES_ENDPOINT: 'https://a.table.core.windows.net',
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('settings need attention');
+    for (const secret of Object.values(secrets)) expect(message).not.toContain(secret);
   });
 
   it('refuses an app id without any credential, and a credential without an app id', () => {
