@@ -4,7 +4,8 @@
  *   must stay well inside Teams' 5 s invoke limit;
  * - a reminder round over 40 clusters;
  * - planning a 20-school rota over five school years;
- * - a board's overview of 1 and of 40 linked clusters (time, and table requests made).
+ * - a board's overview of 1 and of 40 linked clusters (time, and table requests made);
+ * - the production artefact's start-up time and idle memory beside a bare teams-ai bot.
  * Prints a table; it asserts nothing (timings are for reading, not for failing builds).
  */
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,7 @@ import { RsvpRepository } from '../src/storage/rsvp-repository';
 import { SlotLedgerRepository } from '../src/storage/slot-ledger-repository';
 import { TableStorage } from '../src/storage/table-storage';
 import { YEAR_2026_27 as YEAR } from '../test/support/sample-calendar';
+import { productionStartRows } from './production-start';
 
 const pattern = { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' };
 
@@ -193,6 +195,7 @@ async function main() {
   } finally {
     await azurite.stop();
   }
+  rows.push(...(await productionStartRows()));
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log('Clusterbot benchmark (in-memory Azurite, this machine)\n');
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);

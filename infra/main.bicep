@@ -147,7 +147,9 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      // What `npm start` runs in the artefact, without npm in between: the platform's stop signal
+      // then reaches the bot, which finishes its turns and sends buffered telemetry before exiting.
+      appCommandLine: 'node --max-semi-space-size=4 dist/src/main.js'
       // The scheduler runs in the process and invokes must be answered within 5 s: never idle out.
       alwaysOn: true
       healthCheckPath: '/healthz'

@@ -13,6 +13,13 @@ import AdmZip from 'adm-zip';
 
 const ROOT = resolve(__dirname, '..');
 
+/**
+ * How production starts the bot (infra/main.bicep runs the same command, without npm). A young
+ * generation of 4 MB instead of V8's 16 MB: the bot's turns allocate little, and idle memory
+ * drops by about 20 MB per instance (npm run bench measures it).
+ */
+export const START_COMMAND = 'node --max-semi-space-size=4 dist/src/main.js';
+
 /** The package.json of the artefact: the same dependencies (so the lockfile matches), one script. */
 interface PackageJson {
   name: string;
@@ -34,7 +41,7 @@ export function releasePackageJson(source: PackageJson) {
     license: source.license,
     engines: source.engines,
     // No "build" script on purpose: a host that builds on deploy (Oryx) then has nothing to compile.
-    scripts: { start: 'node dist/src/main.js' },
+    scripts: { start: START_COMMAND },
     dependencies: source.dependencies,
     devDependencies: source.devDependencies,
     allowScripts: source.allowScripts,

@@ -18,7 +18,12 @@ export const EDGE_PACKAGES = [
     what: 'the Bot Framework SDK',
   },
   { pattern: /^@microsoft\/teams-ai(\/|$)/, allowedIn: ['src/teams/'], what: 'teams-ai' },
-  { pattern: /^@azure\//, allowedIn: ['src/storage/'], what: 'an Azure SDK' },
+  { pattern: /^@azure\/(?!monitor-opentelemetry)/, allowedIn: ['src/storage/'], what: 'an Azure SDK' },
+  {
+    pattern: /^(@azure\/monitor-opentelemetry|@opentelemetry\/)/,
+    allowedIn: ['src/telemetry/'],
+    what: 'OpenTelemetry and Application Insights',
+  },
   { pattern: /^node-cron(\/|$)/, allowedIn: ['src/scheduler/'], what: 'node-cron' },
   { pattern: /^express(\/|$)/, allowedIn: ['src/http/', 'src/teams/'], what: 'express' },
 ];

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Config, ConfigError, loadConfig } from './config/load-config';
 import { createLogger } from './logging/logger';
-import { type RunningClusterbot, startClusterbot } from './start-clusterbot';
+import { loadTeamsAiWithoutUnusedParts } from './teams/lighter-sdk-load';
+import type { Telemetry } from './telemetry/application-insights';
 
 const LOCAL_MODE_BANNER = [
   '',
@@ -13,13 +14,12 @@ const LOCAL_MODE_BANNER = [
   '',
 ].join('\n');
 
-async function main(): Promise<void> {
+function readConfig(): Config {
   if (existsSync('.env')) {
     process.loadEnvFile('.env');
   }
-  let config: Config;
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -27,18 +27,32 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
 
-  const logger = createLogger(config.logLevel);
+async function main(): Promise<void> {
+  const config = readConfig();
+
+  // Telemetry first: it instruments http, express and the Azure SDK as they are loaded below.
+  let telemetry: Telemetry | undefined;
+  if (config.applicationInsightsConnectionString) {
+    const { startApplicationInsights } =
+      require('./telemetry/application-insights') as typeof import('./telemetry/application-insights');
+    telemetry = startApplicationInsights(config.applicationInsightsConnectionString);
+  }
+  const logger = createLogger(config.logLevel, undefined, telemetry?.logStream);
   if (config.auth.mode === 'local') {
     process.stderr.write(LOCAL_MODE_BANNER);
     logger.warn({ host: config.host }, 'local mode: Bot Framework authentication is OFF');
   }
 
-  let running: RunningClusterbot;
+  loadTeamsAiWithoutUnusedParts();
+  const { startClusterbot } = require('./start-clusterbot') as typeof import('./start-clusterbot');
+  let running: Awaited<ReturnType<typeof startClusterbot>>;
   try {
     running = await startClusterbot(config, logger);
   } catch (error) {
     logger.fatal({ err: error }, 'Clusterbot could not start');
+    await telemetry?.stop();
     console.error(`\nClusterbot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     await running.stop();
+    await telemetry?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -6,7 +6,22 @@ import pino from 'pino';
  */
 export type Logger = pino.Logger;
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+/**
+ * `copyTo` receives every line as well as the destination (stdout by default): App Service keeps
+ * stdout in its log stream, and Application Insights gets the same lines.
+ */
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  copyTo?: pino.DestinationStream,
+): Logger {
+  const out = copyTo
+    ? // Both streams take every line the logger emits: its own level is the only filter.
+      pino.multistream([
+        { level: 'trace', stream: destination ?? process.stdout },
+        { level: 'trace', stream: copyTo },
+      ])
+    : destination;
   return pino(
     {
       level,
@@ -15,6 +30,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       // Belt and braces: if a whole activity is ever logged by mistake, its text is not.
       redact: { paths: ['text', '*.text', 'activity.text', 'value', '*.value'], censor: '[redacted]' },
     },
-    destination,
+    out,
   );
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { academicYearOf, parseAcademicYear } from '../../src/domain/calendar/academic-year';
+import { bankHolidaysFor } from '../../src/domain/calendar/bank-holidays';
 import { parseMeetingPattern, patternDateIn } from '../../src/domain/calendar/meeting-pattern';
 import { checkTermDates } from '../../src/domain/calendar/term-dates';
-import { bankHolidaysFor } from '../../src/services/bank-holidays';
 import { YEAR_2026_27 } from '../support/sample-calendar';
 
 const tuesdayWeek3 = { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { releasePackageJson } from '../../scripts/build-release';
 import { SETTING_NAMES } from '../../src/config/env-schema';
 import { loadConfig } from '../../src/config/load-config';
 import { PRODUCTION_REQUIREMENTS } from '../../src/config/setting-rules';
@@ -59,6 +60,9 @@ describe('infra/main.bicep', () => {
   });
 
   it('runs Node 20 on Linux, always on, health-checked, https only, on two instances by default', () => {
+    // The artefact's own start command, run without npm in between.
+    const source = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    expect(webApp.body).toContain(`appCommandLine: '${releasePackageJson(source).scripts.start}'`);
     const plan = bicep.resource('Microsoft.Web/serverfarms');
     expect(plan.body).toMatch(/kind: 'linux'/);
     expect(plan.body).toMatch(/reserved: true/);
@@ -71,7 +75,6 @@ describe('infra/main.bicep', () => {
       'httpsOnly: true',
       "minTlsVersion: '1.2'",
       "ftpsState: 'Disabled'",
-      "appCommandLine: 'npm start'",
     ]) {
       expect(webApp.body).toContain(line);
     }

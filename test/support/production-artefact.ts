@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,14 @@ export interface StartedArtefact {
  * Runs the artefact's start command on a free port and waits for its "ready" line.
  * `npm start` by default; `node` runs the same script directly, so its pid is the bot's own.
  */
+/** The node flags of the artefact's start script (`node <flags> dist/src/main.js`). */
+function nodeOptionsOf(dir: string): string[] {
+  const start = (
+    JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** A loopback port nothing listens on right now (the bot's PORT must be 1–65535). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,12 +60,16 @@ export function freePort(): Promise<number> {
 export async function startArtefact(
   dir: string,
   env: Record<string, string>,
-  { via = 'npm', timeoutMs = 30_000 }: { via?: 'npm' | 'node'; timeoutMs?: number } = {},
+  {
+    via = 'npm',
+    timeoutMs = 30_000,
+    script = 'dist/src/main.js',
+  }: { via?: 'npm' | 'node'; timeoutMs?: number; script?: string } = {},
 ): Promise<StartedArtefact> {
   const port = await freePort();
   const startedAt = performance.now();
   const [command, args] =
-    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['dist/src/main.js']];
+    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [...nodeOptionsOf(dir), script]];
   const child = spawn(command, args, {
     cwd: dir,
     env: {
@@ -83,7 +95,7 @@ export async function startArtefact(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = /Clusterbot is ready at (http:\/\/\S+)\/api\/messages/.exec(output);
+      const ready = /is ready at (http:\/\/\S+)\/api\/messages/.exec(output);
       if (ready?.[1]) {
         clearTimeout(timer);
         resolve({
