@@ -143,6 +143,8 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Any instance can answer any turn (all state is in Table storage): no sticky sessions.
+    clientAffinityEnabled: false
     // Key Vault references are resolved with the bot's identity, not a system-assigned one.
     keyVaultReferenceIdentity: identity.id
     siteConfig: {

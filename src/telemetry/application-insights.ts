@@ -18,11 +18,16 @@ export interface Telemetry {
 
 /** Signed download links carry their signature in the query: it never goes to telemetry. */
 function redactQuery(span: Span, request: ClientRequest | IncomingMessage): void {
-  const url = 'url' in request ? request.url : undefined;
-  const at = url?.indexOf('?') ?? -1;
-  if (url === undefined || at < 0) return;
-  span.setAttribute('http.target', `${url.slice(0, at)}?[redacted]`);
-  span.setAttribute('url.path', url.slice(0, at));
+  if (!('headers' in request) || typeof request.url !== 'string') return;
+  const at = request.url.indexOf('?');
+  if (at < 0) return;
+  const path = request.url.slice(0, at);
+  const scheme = request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  // Both generations of OpenTelemetry's HTTP attribute names, whichever the exporter reads.
+  span.setAttribute('http.url', `${scheme}://${request.headers.host ?? 'localhost'}${path}?[redacted]`);
+  span.setAttribute('url.full', `${scheme}://${request.headers.host ?? 'localhost'}${path}?[redacted]`);
+  span.setAttribute('http.target', `${path}?[redacted]`);
+  span.setAttribute('url.path', path);
   span.setAttribute('url.query', '[redacted]');
 }
 
@@ -51,9 +56,7 @@ export function startApplicationInsights(connectionString: string): Telemetry {
   traces.register();
   const logProvider = new LoggerProvider({
     resource,
-    processors: [
-      new BatchLogRecordProcessor({ exporter: new AzureMonitorLogExporter({ connectionString }) }),
-    ],
+    processors: [new BatchLogRecordProcessor(new AzureMonitorLogExporter({ connectionString }))],
   });
   logs.setGlobalLoggerProvider(logProvider);
 
