@@ -80,13 +80,15 @@ export async function startArtefact(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it stops npm's child too (npm does not wait for it).
+    detached: true,
   });
   let output = '';
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
     });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
