@@ -13,7 +13,10 @@ const TENANT = randomUUID();
 const IDENTITY_CLIENT_ID = randomUUID();
 const SIGNING_SECRET = `signing-${randomUUID()}-${randomUUID()}`;
 const TLS = join(__dirname, '../fixtures/tls');
-const TEST_CERTIFICATE = { certPath: join(TLS, 'localhost-cert.pem'), keyPath: join(TLS, 'localhost-key.pem') };
+const TEST_CERTIFICATE = {
+  certPath: join(TLS, 'localhost-cert.pem'),
+  keyPath: join(TLS, 'localhost-key.pem'),
+};
 
 /**
  * The artefact an IT admin deploys, installed as App Service installs it and run the way
@@ -90,15 +93,19 @@ describe('the production artefact', () => {
     const insights = await startFakeApplicationInsights(TEST_CERTIFICATE);
     const connector = await startConnectorRecorder();
     // Local mode (no bot registration) so the message is really handled, on the run's Azurite.
-    const bot = await startArtefact(dir, {
-      NODE_ENV: 'development',
-      TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
-      TABLE_PREFIX: 'Insights',
-      APPLICATIONINSIGHTS_CONNECTION_STRING: insights.connectionString,
-      APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
-      APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
-      NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE.certPath,
-    }, { via: 'node' });
+    const bot = await startArtefact(
+      dir,
+      {
+        NODE_ENV: 'development',
+        TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
+        TABLE_PREFIX: 'Insights',
+        APPLICATIONINSIGHTS_CONNECTION_STRING: insights.connectionString,
+        APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+        APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
+        NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE.certPath,
+      },
+      { via: 'node' },
+    );
     try {
       const marker = 'Ms Marker-Privatename';
       const response = await fetch(`${bot.url}/api/messages`, {
@@ -113,10 +120,14 @@ describe('the production artefact', () => {
       await bot.stop(); // SIGTERM: the bot sends what is buffered before it exits
 
       const requests = insights.envelopes.filter((e) => e.data?.baseType === 'RequestData');
-      const message = requests.find((e) => e.data?.baseData?.properties?.['clusterbot.request_id'] === requestId);
+      const message = requests.find(
+        (e) => e.data?.baseData?.properties?.['clusterbot.request_id'] === requestId,
+      );
       expect(message?.data?.baseData).toMatchObject({ responseCode: '200' });
       const lines = insights.envelopes.filter((e) => e.data?.baseType === 'MessageData');
-      expect(lines.map((e) => e.data?.baseData?.message)).toContain('Clusterbot is listening on /api/messages');
+      expect(lines.map((e) => e.data?.baseData?.message)).toContain(
+        'Clusterbot is listening on /api/messages',
+      );
       expect(lines.some((e) => e.data?.baseData?.properties?.requestId === requestId)).toBe(true);
       expect(insights.raw()).not.toContain('Marker-Privatename');
       expect(insights.raw()).not.toContain('signature-never-logged');
@@ -143,6 +154,8 @@ describe('the production artefact', () => {
       (error: { output: string; code: number }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.output).toContain('local storage (Azurite) is not installed: it is a development dependency');
+    expect(failure?.output).toContain(
+      'local storage (Azurite) is not installed: it is a development dependency',
+    );
   });
 });
