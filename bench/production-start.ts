@@ -77,6 +77,7 @@ export async function productionStartRows(): Promise<Array<[string, string]>> {
       TABLES_ENDPOINT: storage.endpoint,
       PUBLIC_BASE_URL: 'https://clusterbot.example.org',
       LINK_SIGNING_SECRET: 'b'.repeat(64),
+      ALLOWED_TENANT_IDS: tenant,
       SCHEDULER_CRON: 'off',
       NODE_EXTRA_CA_CERTS: CERTIFICATE.certPath,
       ...identity.env,

@@ -27,6 +27,9 @@ param appServiceSku string = 'B1'
 @maxValue(10)
 param instanceCount int = 2
 
+@description('Microsoft Entra tenants whose people may use the bot, comma-separated. Your own tenant by default; add a partner tenant only if its heads are members of your partnerships\' teams.')
+param allowedTenantIds string = tenant().tenantId
+
 @description('Signs download links (minutes, calendars, board CSV). At least 32 characters, e.g. `openssl rand -hex 32`. Stored only in Key Vault.')
 @secure()
 @minLength(32)
@@ -164,6 +167,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
         { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppTenantId', value: identity.properties.tenantId }
+        { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'TABLES_ENDPOINT', value: storage.properties.primaryEndpoints.table }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'PUBLIC_BASE_URL', value: 'https://${publicHostName}' }

@@ -10,6 +10,7 @@ const LOCAL_MODE_BANNER = [
   '   LOCAL MODE: no MicrosoftAppId is set, so incoming requests are NOT',
   '   authenticated. Listening on loopback only. Fine for Agents Playground and',
   '   tests; never for real users (NODE_ENV=production refuses to start like this).',
+  '   Every Microsoft 365 tenant is allowed unless ALLOWED_TENANT_IDS is set.',
   '  ============================================================================',
   '',
 ].join('\n');
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   if (config.auth.mode === 'local') {
     process.stderr.write(LOCAL_MODE_BANNER);
     logger.warn({ host: config.host }, 'local mode: Bot Framework authentication is OFF');
+  } else if (config.allowedTenants === 'any') {
+    logger.warn('ALLOWED_TENANT_IDS is not set: people from any Microsoft 365 tenant may use this bot');
   }
 
   loadTeamsAiWithoutUnusedParts();

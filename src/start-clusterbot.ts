@@ -61,10 +61,13 @@ export async function startClusterbot(
         config.auth.mode === 'bot-framework' ? config.auth.botFramework.MicrosoftAppId : '',
       ),
     });
-    const bot = createClusterbot(dependencies, adapter);
+    const bot = createClusterbot(dependencies, { adapter, allowedTenants: config.allowedTenants });
 
     const app = createHttpServer({
-      handleMessages: createMessageEndpoint(adapter, bot),
+      handleMessages: createMessageEndpoint(adapter, bot, {
+        authenticate: config.auth.mode === 'bot-framework',
+        logger,
+      }),
       checkStorage: () =>
         tables.ping(2_000).then(
           () => true,

@@ -68,6 +68,13 @@ export const EnvSchema = z
     MicrosoftAppTenantId: optionalGuid(
       "MicrosoftAppTenantId must be your Microsoft Entra tenant's ID, a GUID (Azure portal: Microsoft Entra ID, Overview)",
     ),
+    ALLOWED_TENANT_IDS: optionalText.refine(
+      (v) => v === undefined || v.split(',').every((id) => GUID.test(id.trim())),
+      {
+        message:
+          'ALLOWED_TENANT_IDS must be Microsoft Entra tenant IDs (GUIDs), separated by commas, such as 72f988bf-86f1-41af-91ab-2d7cd011db47',
+      },
+    ),
     CertificateThumbprint: optionalText,
     CertificatePrivateKey: optionalText,
     TABLES_CONNECTION_STRING: optionalText,

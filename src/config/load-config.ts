@@ -17,6 +17,12 @@ export type AuthConfig =
         MicrosoftAppTenantId?: string;
         CertificateThumbprint?: string;
         CertificatePrivateKey?: string;
+        /**
+         * Where Microsoft's signing keys are published, and the issuer they sign as: botbuilder's
+         * defaults for the public cloud. Set only by tests (a fake key server on loopback).
+         */
+        ToBotFromChannelOpenIdMetadataUrl?: string;
+        ToBotFromChannelTokenIssuer?: string;
       };
     };
 
@@ -44,6 +50,11 @@ export interface Config {
   linkSigningSecret: string;
   /** How often the reminder round looks for due work (cron, Europe/London), or 'off'. */
   schedulerCron: string;
+  /**
+   * The Microsoft Entra tenants whose people may use the bot; 'any' only in local mode
+   * (production refuses to start without a list).
+   */
+  allowedTenants: readonly string[] | 'any';
   /** Set: traces, requests and exceptions go to Application Insights. */
   applicationInsightsConnectionString?: string;
 }
@@ -92,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
     schedulerCron: e.SCHEDULER_CRON,
+    allowedTenants: e.ALLOWED_TENANT_IDS
+      ? e.ALLOWED_TENANT_IDS.split(',').map((id) => id.trim().toLowerCase())
+      : 'any',
     ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
       : {}),

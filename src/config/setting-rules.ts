@@ -15,6 +15,7 @@ export interface SettingValues {
   AZURE_CLIENT_ID?: string | undefined;
   PUBLIC_BASE_URL?: string | undefined;
   LINK_SIGNING_SECRET?: string | undefined;
+  ALLOWED_TENANT_IDS?: string | undefined;
 }
 
 export interface SettingProblem {
@@ -37,6 +38,11 @@ export const PRODUCTION_REQUIREMENTS: readonly ProductionRequirement[] = [
     anyOf: ['MicrosoftAppId'],
     message:
       'local mode (no bot authentication) is refused when NODE_ENV=production: set MicrosoftAppId and its credential',
+  },
+  {
+    anyOf: ['ALLOWED_TENANT_IDS'],
+    message:
+      'production needs ALLOWED_TENANT_IDS, the Microsoft Entra tenants whose people may use the bot (your own tenant ID, comma-separated if several), so no other organisation can',
   },
   {
     anyOf: ['PUBLIC_BASE_URL'],

@@ -109,13 +109,15 @@ export function createHttpServer(deps: HttpServerDependencies) {
       res: Response,
       _next: NextFunction,
     ) => {
-      if (error.type === 'entity.parse.failed') {
-        res.status(400).json({ error: 'The request body is not valid JSON.' });
+      // The body parser's refusals (not JSON, not an object, too large) are the caller's mistake.
+      if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+        deps.logger.warn({ reason: error.type ?? error.message }, 'refused: request body unreadable');
+        res.status(error.status).json({ error: 'The request body is not a JSON object this bot can read.' });
         return;
       }
       deps.logger.error({ err: error }, 'http request failed');
       if (!res.headersSent) {
-        res.status(error.status ?? 500).json({ error: 'Internal error' });
+        res.status(503).setHeader('retry-after', '30').json({ error: 'Temporarily unavailable' });
       }
     },
   );

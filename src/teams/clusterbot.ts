@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { BotDependencies } from './bot-dependencies';
+import { tenantOf } from './incoming-activity';
 import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
 import { registerCardCommandActions } from './listeners/card-command-actions';
@@ -11,7 +13,9 @@ import { registerMinutesActions } from './listeners/minutes-actions';
 import { registerPeerReviewActions } from './listeners/peer-review-actions';
 import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
+import { replyActivity } from './reply-activity';
 import { attachTurnLogger } from './turn-logger';
+import { invokeCardBody, type NoticeKind, noticeFor, noticeKindForError, noticeText } from './turn-notices';
 
 export interface Clusterbot {
   application: Application;
@@ -23,7 +27,14 @@ export interface Clusterbot {
  * Assembles the teams-ai Application. This folder (src/teams) is the only code that knows
  * botbuilder or teams-ai: moving to another Teams SDK means rewriting this folder alone.
  */
-export function createClusterbot(deps: BotDependencies, adapter?: TeamsAdapter): Clusterbot {
+export interface ClusterbotOptions {
+  adapter?: TeamsAdapter;
+  /** Microsoft Entra tenants whose people may use the bot; 'any' in local mode and in tests. */
+  allowedTenants?: readonly string[] | 'any';
+}
+
+export function createClusterbot(deps: BotDependencies, options: ClusterbotOptions = {}): Clusterbot {
+  const { adapter, allowedTenants = 'any' } = options;
   const application = new Application({
     ...(adapter ? { adapter } : {}),
     // Commands answer in well under Teams' 15 s, and a typing indicator would be noise in channels.
@@ -48,11 +59,50 @@ export function createClusterbot(deps: BotDependencies, adapter?: TeamsAdapter):
     deps.logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
   });
 
+  /** Answers a turn that cannot be done: a card for a click, a sentence for a message. */
+  async function answerWith(context: TurnContext, kind: NoticeKind, requestId: string): Promise<void> {
+    const notice = noticeFor(kind, requestId);
+    if (context.activity.type === ActivityTypes.Invoke) {
+      if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: 200, body: invokeCardBody(notice) },
+      });
+    } else if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity(replyActivity({ kind: 'text', text: noticeText(notice) }));
+    }
+  }
+
   return {
     application,
-    async runTurn(context, requestId) {
-      attachTurnLogger(context, deps.logger, requestId);
-      await application.run(context);
+    async runTurn(context, requestId = randomUUID()) {
+      const log = attachTurnLogger(context, deps.logger, requestId);
+      const tenant = tenantOf(context.activity);
+      if (allowedTenants !== 'any' && !(tenant && allowedTenants.includes(tenant))) {
+        // Nothing of this turn is stored: no conversation reference, no welcome, no answer.
+        log.warn({ tenantId: tenant ?? 'none' }, 'refused: tenant not allowed');
+        await answerWith(context, 'tenant-refused', requestId);
+        return;
+      }
+      try {
+        await application.run(context);
+      } catch (error) {
+        log.error({ err: error }, 'unhandled turn error');
+        await answerWith(context, noticeKindForError(error), requestId).catch(() => undefined);
+        return;
+      }
+      // An invoke nobody handled (an unknown verb or invoke name) still gets an answer Teams shows.
+      if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        log.warn({ invokeName: context.activity.name ?? 'none' }, 'invoke not handled');
+        if (context.activity.name === 'adaptiveCard/action') {
+          await answerWith(context, 'unknown-action', requestId);
+        } else {
+          await context.sendActivity({
+            type: ActivityTypes.InvokeResponse,
+            value: { status: 200, body: {} },
+          });
+        }
+      }
     },
   };
 }

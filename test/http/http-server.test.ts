@@ -129,7 +129,9 @@ describe('the HTTP endpoint', () => {
       body: '{"type": "message",',
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: 'The request body is not valid JSON.' });
+    expect(await response.json()).toEqual({
+      error: 'The request body is not a JSON object this bot can read.',
+    });
   });
 
   it('refuses to start when Table storage cannot be reached, saying which setting to check', async () => {

@@ -21,6 +21,7 @@ const DEPLOYED_VALUES: Record<string, string> = {
   MicrosoftAppId: '9d5f3a4e-2b1c-4e8f-9a7d-6c5b4a3f2e1d',
   AZURE_CLIENT_ID: '9d5f3a4e-2b1c-4e8f-9a7d-6c5b4a3f2e1d',
   MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  ALLOWED_TENANT_IDS: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   TABLES_ENDPOINT: 'https://clusterbotabc.table.core.windows.net/',
   PUBLIC_BASE_URL: 'https://clusterbot-abc.azurewebsites.net',
   // App Service resolves the Key Vault reference before the process starts.
@@ -171,6 +172,7 @@ describe('infra/main.bicep', () => {
       managedIdentityClientId: DEPLOYED_VALUES.AZURE_CLIENT_ID,
     });
     expect(config.applicationInsightsConnectionString).toBeDefined();
+    expect(config.allowedTenants).toEqual(['72f988bf-86f1-41af-91ab-2d7cd011db47']);
   });
 
   it('holds no secret in its parameters: secrets are @secure() without a default, and the example file has none', () => {

@@ -52,6 +52,7 @@ describe('the production artefact', () => {
     TABLES_ENDPOINT: storage.endpoint,
     PUBLIC_BASE_URL: 'https://clusterbot.example.org',
     LINK_SIGNING_SECRET: SIGNING_SECRET,
+    ALLOWED_TENANT_IDS: TENANT,
     // What App Service provides to a Web App with a managed identity, and the test CA for Azurite.
     ...identity.env,
     NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE.certPath,
@@ -144,7 +145,7 @@ describe('the production artefact', () => {
       (error: { output: string; code: number }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.output).toContain('Clusterbot cannot start: 4 settings need attention.');
+    expect(failure?.output).toContain('Clusterbot cannot start: 5 settings need attention.');
     expect(failure?.output).toContain('set TABLES_ENDPOINT');
   });
 

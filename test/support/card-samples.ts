@@ -6,6 +6,7 @@ import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
 import { renderMinutesEditorCard, renderPublishedMinutesCard } from '../../src/cards/minutes-card';
+import { renderNoticeCard } from '../../src/cards/notice-card';
 import {
   renderPeerReviewCard,
   renderPeerReviewDoneCard,
@@ -26,6 +27,12 @@ import { renderWelcomeCard } from '../../src/cards/welcome-card';
  * The card test fails if a template has no entry here.
  */
 export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
+  'notice.json': () =>
+    renderNoticeCard({
+      title: 'Your answer was not saved',
+      text: "Clusterbot can't reach its storage just now; your answer was not saved. Please try again in a minute.",
+      reference: 'If it keeps happening, tell your cluster lead and quote reference 1a2b3c4d.',
+    }),
   'actions.json': () =>
     renderActionsCard({
       title: 'Roots: all actions',

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       auth: { mode: 'local' },
       storage: { kind: 'local-azurite', port: 10002, location: '.azurite' },
       tablePrefix: 'Clusterbot',
+      allowedTenants: 'any',
     });
   });
 
@@ -93,6 +94,7 @@ describe('loadConfig', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([
       expect.stringContaining('local mode (no bot authentication) is refused when NODE_ENV=production'),
+      expect.stringContaining('production needs ALLOWED_TENANT_IDS'),
       expect.stringContaining('production needs PUBLIC_BASE_URL'),
       expect.stringContaining('production needs LINK_SIGNING_SECRET'),
       expect.stringContaining('production needs real Table storage: set TABLES_ENDPOINT'),
@@ -125,6 +127,7 @@ describe('loadConfig', () => {
       TABLES_ENDPOINT: 'https://clusterbotdata.table.core.windows.net',
       PUBLIC_BASE_URL: 'https://clusterbot.azurewebsites.net',
       LINK_SIGNING_SECRET: 'x'.repeat(64),
+      ALLOWED_TENANT_IDS: `${TENANT}, 0f1e2d3c-4b5a-4968-8776-655443322110`,
       APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${TENANT};IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/`,
     });
     expect(config.auth).toEqual({
@@ -138,6 +141,13 @@ describe('loadConfig', () => {
     expect(config.storage.kind).toBe('managed-identity');
     expect(config.host).toBe('0.0.0.0');
     expect(config.applicationInsightsConnectionString).toContain('InstrumentationKey=');
+    expect(config.allowedTenants).toEqual([TENANT, '0f1e2d3c-4b5a-4968-8776-655443322110']);
+  });
+
+  it('refuses a tenant allow-list that is not a list of tenant ids', () => {
+    expect(problemsOf({ ALLOWED_TENANT_IDS: `${TENANT}, contoso.onmicrosoft.com` })).toEqual([
+      expect.stringContaining('ALLOWED_TENANT_IDS must be Microsoft Entra tenant IDs'),
+    ]);
   });
 
   it('refuses incomplete or contradictory managed-identity settings, saying what to change', () => {
