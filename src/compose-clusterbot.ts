@@ -8,6 +8,7 @@ import { ActionService } from './services/action-service';
 import { AgendaService } from './services/agenda-service';
 import { BoardService } from './services/board-service';
 import { CalendarService } from './services/calendar-service';
+import { CardAccessService } from './services/card-access-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
 import { InstallationService } from './services/installation-service';
@@ -108,6 +109,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   return {
     commands,
     installations,
+    cardAccess: new CardAccessService(workspace.store),
     rsvp,
     minutes,
     peerReviews,

@@ -1,6 +1,7 @@
 import type { CommandRegistry } from '../commands/command-registry';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
+import type { CardAccessService } from '../services/card-access-service';
 import type { InstallationService } from '../services/installation-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewService } from '../services/peer-review-service';
@@ -11,6 +12,8 @@ import type { RsvpService } from '../services/rsvp-service';
 export interface BotDependencies {
   commands: CommandRegistry;
   installations: InstallationService;
+  /** Checked for every card click and refresh that names a cluster (see clusterbot.ts). */
+  cardAccess: CardAccessService;
   rsvp: RsvpService;
   minutes: MinutesService;
   peerReviews: PeerReviewService;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
+import { placeOf } from '../commands/command-definition';
 import type { BotDependencies } from './bot-dependencies';
-import { tenantOf } from './incoming-activity';
+import { cardClusterId, tenantOf } from './incoming-activity';
 import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
 import { registerCardCommandActions } from './listeners/card-command-actions';
@@ -14,6 +15,7 @@ import { registerPeerReviewActions } from './listeners/peer-review-actions';
 import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
 import { replyActivity } from './reply-activity';
+import { invocationFrom } from './turn-input';
 import { attachTurnLogger } from './turn-logger';
 import { invokeCardBody, type NoticeKind, noticeFor, noticeKindForError, noticeText } from './turn-notices';
 
@@ -59,6 +61,23 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
     deps.logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
   });
 
+  /**
+   * Card data is the client's to write: a click or refresh that names a cluster must come from
+   * that cluster's team or chat, or from the personal chat of someone linked to it. One check for
+   * every card listener, before any of them runs.
+   */
+  async function cardIsForHere(context: TurnContext): Promise<boolean> {
+    const clusterId = cardClusterId(context.activity);
+    if (clusterId === undefined) return true;
+    const invocation = invocationFrom(context.activity);
+    return deps.cardAccess.mayUse(clusterId, {
+      tenantId: tenantOf(context.activity),
+      placeKey: placeOf({ ...invocation, clusterPlaceKey: undefined }).placeKey,
+      personal: invocation.conversation.scope === 'personal',
+      userId: invocation.actor.userId,
+    });
+  }
+
   /** Answers a turn that cannot be done: a card for a click, a sentence for a message. */
   async function answerWith(context: TurnContext, kind: NoticeKind, requestId: string): Promise<void> {
     const notice = noticeFor(kind, requestId);
@@ -85,6 +104,14 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
         return;
       }
       try {
+        if (!(await cardIsForHere(context))) {
+          log.warn(
+            { clusterId: cardClusterId(context.activity) },
+            'refused: card names a cluster not run here',
+          );
+          await answerWith(context, 'other-cluster', requestId);
+          return;
+        }
         await application.run(context);
       } catch (error) {
         log.error({ err: error }, 'unhandled turn error');

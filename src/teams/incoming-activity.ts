@@ -90,3 +90,15 @@ export function tenantOf(activity: {
     activity.conversation?.tenantId ?? (typeof fromChannelData === 'string' ? fromChannelData : undefined);
   return tenant?.toLowerCase();
 }
+
+/** The cluster a card action names in its data, if it names one (any string is only a claim). */
+export function cardClusterId(activity: {
+  type?: string;
+  name?: string | null;
+  value?: unknown;
+}): string | undefined {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return undefined;
+  const data = (activity.value as { action?: { data?: { clusterId?: unknown } } } | undefined)?.action?.data;
+  const clusterId = data?.clusterId;
+  return clusterId === undefined ? undefined : String(clusterId);
+}

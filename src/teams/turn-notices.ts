@@ -6,7 +6,13 @@ import { StorageUnavailableError } from '../services/storage-errors';
  * What a person sees when a turn cannot be done: in a message, or as the card that answers
  * their click (an invoke must always be answered, or Teams shows its own error).
  */
-export type NoticeKind = 'malformed-card' | 'unknown-action' | 'storage-down' | 'failed' | 'tenant-refused';
+export type NoticeKind =
+  | 'malformed-card'
+  | 'unknown-action'
+  | 'other-cluster'
+  | 'storage-down'
+  | 'failed'
+  | 'tenant-refused';
 
 const NOTICES: Record<NoticeKind, { title: string; text: string; withReference: boolean }> = {
   'malformed-card': {
@@ -17,6 +23,11 @@ const NOTICES: Record<NoticeKind, { title: string; text: string; withReference: 
   'unknown-action': {
     title: 'This card is out of date',
     text: 'That button is no longer available, so nothing was changed. Use the command again (type /help to see them) for a fresh card.',
+    withReference: false,
+  },
+  'other-cluster': {
+    title: 'This card is for another cluster',
+    text: "This card belongs to a cluster that is not run in this team or chat, or that you are not linked to, so nothing was shown or changed. Use the command in your own cluster's channel.",
     withReference: false,
   },
   'storage-down': {

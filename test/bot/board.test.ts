@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { boardCsvDownload } from '../../src/services/signed-downloads';
 import { type BotHarness, cardOf, cardText, startBotHarness, TEST_LINK_SECRET } from '../support/bot-harness';
-import { buttonPress, pressButton } from '../support/card-inputs';
+import { buttonPress } from '../support/card-inputs';
 import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
@@ -81,7 +81,7 @@ async function coventry() {
   };
   await ask({ type: 'lesson-study', focus: 'Early reading', reviewers: '1' });
   const [shown] = await potential(bot, '/peerreview show R1', HEAD_OF_EARLSDON);
-  await bot.send(buttonPress(cardOf(shown), 'Volunteer', JO_SMITH));
+  await bot.send(inTeam(buttonPress(cardOf(shown), 'Volunteer', JO_SMITH), teamOf('Potential')));
   await potential(bot, '/peerreview accept R1 V1', HEAD_OF_EARLSDON);
   await potential(bot, '/peerreview schedule R1 12/11/2026', HEAD_OF_EARLSDON);
 
@@ -99,13 +99,16 @@ async function coventry() {
   bot.clock.set('2026-11-23T10:00:00Z');
   for (const network of ['Roots', 'Compass']) {
     const [editor] = await in_(network)(bot, '/minutes');
-    await pressButton(bot, cardOf(editor), 'Publish', LEAD, {}, 'channel');
+    await bot.send(inTeam(buttonPress(cardOf(editor), 'Publish', LEAD, {}, 'channel'), teamOf(network)));
   }
   const [outcome] = await potential(bot, '/peerreview done R1', HEAD_OF_EARLSDON);
   await bot.send(
-    buttonPress(cardOf(outcome), 'Record the outcome', HEAD_OF_EARLSDON, {
-      summary: 'Phonics is consistent.',
-    }),
+    inTeam(
+      buttonPress(cardOf(outcome), 'Record the outcome', HEAD_OF_EARLSDON, {
+        summary: 'Phonics is consistent.',
+      }),
+      teamOf('Potential'),
+    ),
   );
   await ask({ focus: 'Maths mastery', reviewers: '1' });
 

@@ -126,13 +126,17 @@ describe('malformed traffic', () => {
 
   it('answers unknown invokes as Teams expects and out-of-date buttons with a card, never 501', async () => {
     const { bot } = await startBot();
-    const click = cardAction('noSuchVerb', { clusterId: 'C9' }, undefined, 'channel') as Record<
+    const click = cardAction('noSuchVerb', { school: 'Broad Heath' }, undefined, 'channel') as Record<
       string,
       unknown
     >;
     const unknownVerb = await post(bot.url, click);
     expect(unknownVerb.status).toBe(200);
     expect(JSON.stringify(await unknownVerb.json())).toContain('This card is out of date');
+
+    const unknownCluster = await post(bot.url, cardAction('rsvp', { clusterId: 'c0000000000000000' }));
+    expect(unknownCluster.status).toBe(200);
+    expect(JSON.stringify(await unknownCluster.json())).toContain('This card is for another cluster');
 
     const unknownInvoke = await post(bot.url, { ...click, name: 'composeExtension/query', value: {} });
     expect(unknownInvoke.status).toBe(200);
