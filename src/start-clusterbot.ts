@@ -44,7 +44,7 @@ export async function startClusterbot(
     logger.info({ storage: config.storage.kind }, 'Table storage reachable; tables ready');
 
     let listeningUrl = `http://localhost:${config.port}`;
-    const adapter = createTeamsAdapter(config.auth);
+    const adapter = createTeamsAdapter(config.auth, logger);
     const {
       rota,
       reminders,

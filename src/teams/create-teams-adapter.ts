@@ -1,6 +1,8 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthConfig } from '../config/load-config';
+import type { Logger } from '../logging/logger';
+import { keepCachedSigningKeysWhenRefreshFails } from './signing-keys-fallback';
 
 /**
  * The Bot Framework adapter. With a bot registration configured every request must carry a valid
@@ -20,6 +22,14 @@ export class ClusterbotAdapter extends TeamsAdapter {
   }
 }
 
-export function createTeamsAdapter(auth: AuthConfig): ClusterbotAdapter {
+export function createTeamsAdapter(auth: AuthConfig, logger?: Logger): ClusterbotAdapter {
+  if (auth.mode === 'bot-framework') {
+    keepCachedSigningKeysWhenRefreshFails((error) =>
+      logger?.error(
+        { reason: error instanceof Error ? error.message.slice(0, 120) : String(error) },
+        "Microsoft's token signing keys could not be refreshed: still checking tokens with the cached keys, retrying in 5 minutes",
+      ),
+    );
+  }
   return new ClusterbotAdapter(auth.mode === 'bot-framework' ? auth.botFramework : {});
 }
