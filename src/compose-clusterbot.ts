@@ -35,6 +35,11 @@ export interface CompositionSettings {
   /** Read when a link is made, so it can be the address the server ended up listening on. */
   publicBaseUrl: () => string;
   linkSigningSecret: string;
+  /**
+   * Who this instance is when it claims scheduled sends: the same after a restart (so it resumes
+   * its own claims at once), different for every instance sharing the storage.
+   */
+  instanceId?: string;
   /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
   createMessenger: (conversations: ConversationStore, installations: InstallationService) => Messenger;
 }
@@ -103,7 +108,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     rsvp,
     messenger,
     clock,
-    instance: `${hostname()}:${process.pid}`,
+    instance: settings.instanceId ?? hostname(),
     log: (level, fields, message) => logger[level](fields, message),
   });
   return {

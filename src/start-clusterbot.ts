@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { composeClusterbot } from './compose-clusterbot';
 import type { Config } from './config/load-config';
 import type { Clock } from './domain/clock';
@@ -56,6 +57,8 @@ export async function startClusterbot(
       logger,
       publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl,
       linkSigningSecret: config.linkSigningSecret,
+      // App Service names each instance; elsewhere host and port tell processes apart.
+      instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? hostname()}:${config.port}`,
       createMessenger: teamsMessengerFactory(
         adapter,
         config.auth.mode === 'bot-framework' ? config.auth.botFramework.MicrosoftAppId : '',

@@ -3,6 +3,8 @@ import type { Logger } from '../logging/logger';
 
 export interface ScheduledJob {
   tick(): Promise<unknown>;
+  /** Cheap: carries on rounds whose instance died (see ReminderJob.resumeLapsed). */
+  resumeLapsed?(): Promise<unknown>;
 }
 
 /**
@@ -24,10 +26,25 @@ export function startReminderScheduler(job: ScheduledJob, expression: string, lo
     timezone: 'Europe/London',
     noOverlap: true,
   });
+  // Every minute, so a round an instance died in goes on within two minutes (lease + a minute).
+  const resume = job.resumeLapsed
+    ? cron.schedule(
+        '* * * * *',
+        async () => {
+          try {
+            await job.resumeLapsed?.();
+          } catch (error) {
+            logger.error({ err: error }, 'resuming lapsed reminder rounds failed');
+          }
+        },
+        { name: 'reminders-resume', timezone: 'Europe/London', noOverlap: true },
+      )
+    : undefined;
   void run('start-up');
   return {
     async stop() {
       await task.destroy();
+      await resume?.destroy();
     },
   };
 }

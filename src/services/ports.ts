@@ -95,7 +95,12 @@ export type SlotOutcome = 'sent' | 'dropped';
  */
 export interface SlotLedger {
   finished(clusterId: string): Promise<Set<string>>;
+  /** Ours if unclaimed, if its claim lapsed, or if it is this instance's own (from before a restart). */
   claim(clusterId: string, slotId: string, instance: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Extends our claim while we work; false when it is no longer ours. */
+  renew(clusterId: string, slotId: string, instance: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** The clusters with a claim whose lease has run out: an instance died while sending. */
+  clustersWithLapsedClaims(now: Date): Promise<string[]>;
   finish(clusterId: string, slotId: string, outcome: SlotOutcome, now: Date, note?: string): Promise<void>;
   /** Per-recipient idempotency: has this slot already reached this recipient? */
   delivered(clusterId: string, slotId: string, recipient: string): Promise<boolean>;

@@ -10,6 +10,7 @@ import { buildRota } from './rota-builder';
 import type { RsvpService } from './rsvp-service';
 
 export const DEFAULT_REMINDER_TIME = '09:00';
+const DEFAULT_LEASE_MS = 60_000;
 const DAY = 86_400_000;
 
 export interface ReminderJobDependencies {
@@ -18,9 +19,15 @@ export interface ReminderJobDependencies {
   rsvp: RsvpService;
   messenger: Messenger;
   clock: Clock;
-  /** Who is claiming (for the ledger and the logs): host name and process id. */
+  /**
+   * Who is claiming: stable across a restart of the same instance (App Service's instance id, or
+   * the host name), so a restarted instance takes its own unfinished claims straight back.
+   */
   instance: string;
-  /** How long a claim stays ours before another instance may take over (it crashed). */
+  /**
+   * How long a claim stays ours without renewal (default 60 s). It is renewed every third of
+   * that while the work goes on, so only a dead instance's claim lapses, and soon.
+   */
   leaseMs?: number;
   log?: (level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string) => void;
 }
@@ -44,13 +51,27 @@ export class ReminderJob {
   constructor(private readonly deps: ReminderJobDependencies) {}
 
   async tick(): Promise<TickReport> {
+    return this.runClusters(await this.deps.store.listClusterIds(), 'reminder round failed for a cluster');
+  }
+
+  /**
+   * Picks up rounds an instance died in the middle of (their claims lapsed): one query, usually
+   * empty, cheap enough to run every minute so the rest of a round goes out within two minutes.
+   */
+  async resumeLapsed(): Promise<TickReport> {
+    const lapsed = await this.deps.ledger.clustersWithLapsedClaims(this.deps.clock());
+    return this.runClusters(lapsed, 'resuming a lapsed round failed for a cluster');
+  }
+
+  /** One cluster's failure is logged and the round goes on with the next. */
+  private async runClusters(clusterIds: string[], failure: string): Promise<TickReport> {
     const report: TickReport = { clusters: 0, sent: [], dropped: [], retrying: [] };
-    for (const clusterId of await this.deps.store.listClusterIds()) {
+    for (const clusterId of clusterIds) {
       report.clusters++;
       try {
         await this.runCluster(clusterId, report);
       } catch (error) {
-        this.deps.log?.('error', { clusterId, err: error }, 'reminder round failed for a cluster');
+        this.deps.log?.('error', { clusterId, err: error }, failure);
       }
     }
     return report;
@@ -106,17 +127,24 @@ export class ReminderJob {
     report: TickReport,
     run: () => Promise<{ outcome: 'sent' | 'dropped'; note: string }>,
   ): Promise<void> {
-    if (
-      !(await this.deps.ledger.claim(
-        clusterId,
-        slotId,
-        this.deps.instance,
-        now,
-        this.deps.leaseMs ?? 10 * 60_000,
-      ))
-    ) {
+    const leaseMs = this.deps.leaseMs ?? DEFAULT_LEASE_MS;
+    if (!(await this.deps.ledger.claim(clusterId, slotId, this.deps.instance, now, leaseMs))) {
       return; // another instance has it
     }
+    const heartbeat = setInterval(() => {
+      this.deps.ledger.renew(clusterId, slotId, this.deps.instance, this.deps.clock(), leaseMs).then(
+        (kept) => {
+          if (!kept) this.deps.log?.('warn', { clusterId, slot: slotId }, 'scheduled send claim lost');
+        },
+        (error: unknown) =>
+          this.deps.log?.(
+            'warn',
+            { clusterId, slot: slotId, err: error },
+            'scheduled send claim not renewed',
+          ),
+      );
+    }, leaseMs / 3);
+    heartbeat.unref();
     try {
       const { outcome, note } = await run();
       await this.deps.ledger.finish(clusterId, slotId, outcome, this.deps.clock(), note);
@@ -125,6 +153,8 @@ export class ReminderJob {
     } catch (error) {
       report.retrying.push(slotId);
       this.deps.log?.('warn', { clusterId, slot: slotId, err: error }, 'scheduled send will be retried');
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -63,10 +63,11 @@ export class SlotLedgerRepository implements SlotLedger {
       if (!(error instanceof RestError && error.statusCode === 409))
         throw translateStorageError(error, 'a delivery claim');
     }
-    // Someone has (or had) it. Take it over only if their claim lapsed without finishing.
+    // Someone has (or had) it. Take it over only if their claim lapsed without finishing, or it
+    // was this instance's own before it restarted (it is not working on it any more).
     const existing = await this.deliveries.getEntity<SlotRow>(row.partitionKey, row.rowKey);
-    if (existing.status !== 'claimed' || new Date(existing.leaseUntil).getTime() > now.getTime())
-      return false;
+    const lapsed = new Date(existing.leaseUntil).getTime() <= now.getTime();
+    if (existing.status !== 'claimed' || !(lapsed || existing.claimedBy === instance)) return false;
     try {
       await this.deliveries.updateEntity(
         { ...row, ...claim, attempts: (existing.attempts ?? 1) + 1 },
@@ -78,6 +79,45 @@ export class SlotLedgerRepository implements SlotLedger {
       if (error instanceof RestError && error.statusCode === 412) return false; // another instance took it over first
       throw translateStorageError(error, 'a delivery claim');
     }
+  }
+
+  async renew(
+    clusterId: string,
+    slotId: string,
+    instance: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const key = deliveryKeys.slot(slotId);
+    try {
+      const existing = await this.deliveries.getEntity<SlotRow>(clusterId, key);
+      if (existing.status !== 'claimed' || existing.claimedBy !== instance) return false;
+      await this.deliveries.updateEntity(
+        { partitionKey: clusterId, rowKey: key, leaseUntil: new Date(now.getTime() + leaseMs) },
+        'Merge',
+        { etag: existing.etag },
+      );
+      return true;
+    } catch (error) {
+      if (isNotFound(error) || (error instanceof RestError && error.statusCode === 412)) return false;
+      throw translateStorageError(error, 'a delivery claim');
+    }
+  }
+
+  async clustersWithLapsedClaims(now: Date): Promise<string[]> {
+    const clusters = new Set<string>();
+    try {
+      const rows = this.deliveries.listEntities<SlotRow>({
+        queryOptions: {
+          filter: odata`status eq 'claimed' and leaseUntil lt ${now}`,
+          select: ['PartitionKey'],
+        },
+      });
+      for await (const row of rows) if (row.partitionKey) clusters.add(row.partitionKey);
+    } catch (error) {
+      throw translateStorageError(error, 'the delivery claims');
+    }
+    return [...clusters];
   }
 
   async finish(

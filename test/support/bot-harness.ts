@@ -100,6 +100,7 @@ export function secondInstance(bot: BotHarness): ReminderJob {
     logger: createLogger('silent'),
     publicBaseUrl: () => 'http://localhost:3978',
     linkSigningSecret: TEST_LINK_SECRET,
+    instanceId: 'second-instance',
     createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', async () => {}),
   }).reminders;
 }
