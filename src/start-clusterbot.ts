@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { hostname } from 'node:os';
 import { composeClusterbot } from './compose-clusterbot';
 import type { Config } from './config/load-config';
 import type { Clock } from './domain/clock';
@@ -57,8 +56,7 @@ export async function startClusterbot(
       logger,
       publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl,
       linkSigningSecret: config.linkSigningSecret,
-      // App Service names each instance; elsewhere host and port tell processes apart.
-      instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? hostname()}:${config.port}`,
+      instanceId: config.instanceId,
       createMessenger: teamsMessengerFactory(
         adapter,
         config.auth.mode === 'bot-framework' ? config.auth.botFramework.MicrosoftAppId : '',

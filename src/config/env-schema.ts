@@ -85,6 +85,8 @@ export const EnvSchema = z
     AZURE_CLIENT_ID: optionalGuid(
       "AZURE_CLIENT_ID must be the user-assigned managed identity's client ID, a GUID (Azure portal: the identity's Overview)",
     ),
+    /** Set by App Service on each instance; names this instance when it claims scheduled sends. */
+    WEBSITE_INSTANCE_ID: optionalText,
     AZURITE_PORT: port('AZURITE_PORT', 10002),
     AZURITE_LOCATION: optionalText,
     PUBLIC_BASE_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {

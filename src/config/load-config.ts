@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { type Env, EnvSchema } from './env-schema';
 
 /**
@@ -57,6 +58,11 @@ export interface Config {
   allowedTenants: readonly string[] | 'any';
   /** Set: traces, requests and exceptions go to Application Insights. */
   applicationInsightsConnectionString?: string;
+  /**
+   * Who this instance is when it claims scheduled sends: App Service's instance id, else the
+   * host name and port. The same after a restart, so it takes its own unfinished claims back.
+   */
+  instanceId: string;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
     schedulerCron: e.SCHEDULER_CRON,
+    instanceId: `${e.WEBSITE_INSTANCE_ID ?? hostname()}:${e.PORT}`,
     allowedTenants: e.ALLOWED_TENANT_IDS
       ? e.ALLOWED_TENANT_IDS.split(',').map((id) => id.trim().toLowerCase())
       : 'any',

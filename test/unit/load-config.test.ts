@@ -29,7 +29,9 @@ describe('loadConfig', () => {
       storage: { kind: 'local-azurite', port: 10002, location: '.azurite' },
       tablePrefix: 'Clusterbot',
       allowedTenants: 'any',
+      instanceId: expect.stringMatching(/:3978$/),
     });
+    expect(loadConfig({ WEBSITE_INSTANCE_ID: 'a1b2c3', PORT: '8080' }).instanceId).toBe('a1b2c3:8080');
   });
 
   it('uses a bot registration with a password and listens on all interfaces', () => {
