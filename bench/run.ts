@@ -27,6 +27,7 @@ import { startLocalAzurite } from '../src/storage/local-azurite';
 import { RsvpRepository } from '../src/storage/rsvp-repository';
 import { SlotLedgerRepository } from '../src/storage/slot-ledger-repository';
 import { TableStorage } from '../src/storage/table-storage';
+import { CARD_SAMPLES } from '../test/support/card-samples';
 import { YEAR_2026_27 as YEAR } from '../test/support/sample-calendar';
 import { productionStartRows } from './production-start';
 
@@ -195,6 +196,17 @@ async function main() {
   } finally {
     await azurite.stop();
   }
+  // 5. Rendering cards: every template with its largest sample data (the first render of each
+  //    parses its expressions; the rest reuse them).
+  const samples = Object.values(CARD_SAMPLES);
+  for (const render of samples) render();
+  const renderStart = performance.now();
+  for (let i = 0; i < 20; i++) for (const render of samples) render();
+  rows.push([
+    `Render a card (all ${samples.length} templates, largest sample data, mean)`,
+    ms((performance.now() - renderStart) / (20 * samples.length)),
+  ]);
+
   rows.push(...(await productionStartRows()));
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log('Clusterbot benchmark (in-memory Azurite, this machine)\n');
