@@ -1,15 +1,9 @@
 import { Template } from 'adaptivecards-templating';
 import { describe, expect, it } from 'vitest';
 import { renderTemplate } from '../../src/cards/render-template';
+import template from '../fixtures/meeting-template.json';
 
-const template = {
-  type: 'AdaptiveCard',
-  version: '1.5',
-  body: [
-    { type: 'TextBlock', text: 'Meeting at ${host}, ${when}' },
-    { type: 'TextBlock', $data: '${schools}', text: '${name} (${answer})', $when: "${answer != 'none'}" },
-  ],
-};
+// A small template in the shape of ours: interpolation, a repeated item and a condition.
 
 describe('rendering a card template', () => {
   it('gives each render its own values although the parsed expressions are shared', () => {
