@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { ALL_COMMANDS } from './commands/all-commands';
 import { CommandRegistry } from './commands/command-registry';
 import type { Clock } from './domain/clock';
@@ -39,7 +38,7 @@ export interface CompositionSettings {
    * Who this instance is when it claims scheduled sends: the same after a restart (so it resumes
    * its own claims at once), different for every instance sharing the storage.
    */
-  instanceId?: string;
+  instanceId: string;
   /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
   createMessenger: (conversations: ConversationStore, installations: InstallationService) => Messenger;
 }
@@ -108,7 +107,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     rsvp,
     messenger,
     clock,
-    instance: settings.instanceId ?? hostname(),
+    instance: settings.instanceId,
     log: (level, fields, message) => logger[level](fields, message),
   });
   return {

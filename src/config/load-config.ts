@@ -52,8 +52,8 @@ export interface Config {
   /** How often the reminder round looks for due work (cron, Europe/London), or 'off'. */
   schedulerCron: string;
   /**
-   * The Microsoft Entra tenants whose people may use the bot; 'any' only in local mode
-   * (production refuses to start without a list).
+   * The Microsoft Entra tenants whose people may use the bot; 'any' when ALLOWED_TENANT_IDS is
+   * unset, which production refuses.
    */
   allowedTenants: readonly string[] | 'any';
   /** Set: traces, requests and exceptions go to Application Insights. */

@@ -104,12 +104,12 @@ export async function startLocalAzurite(options: LocalAzuriteOptions): Promise<L
     }
     throw error;
   }
-  const endpoint = server.getHttpServerAddress();
+  const endpoint = `${server.getHttpServerAddress()}/${DEV_ACCOUNT}`;
   return {
-    endpoint: `${endpoint}/${DEV_ACCOUNT}`,
+    endpoint,
     connectionString:
       `DefaultEndpointsProtocol=${options.https ? 'https' : 'http'};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
-      `TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
+      `TableEndpoint=${endpoint};`,
     stop: () => server.close(),
   };
 }

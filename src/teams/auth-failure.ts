@@ -1,3 +1,5 @@
+import { AuthenticationError } from 'botframework-connector';
+
 /**
  * What a failed Bot Framework authentication means for the caller: a bad token is the
  * caller's problem (401); Microsoft's signing keys out of reach is ours, and passes (503, so
@@ -6,8 +8,6 @@
 export type AuthFailure =
   | { kind: 'unauthorized'; reason: string }
   | { kind: 'keys-unavailable'; reason: string };
-
-import { AuthenticationError } from 'botframework-connector';
 
 const NETWORK_CODES = new Set([
   'ENOTFOUND',

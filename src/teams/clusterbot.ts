@@ -4,6 +4,7 @@ import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder
 import { placeOf } from '../commands/command-definition';
 import type { BotDependencies } from './bot-dependencies';
 import { cardClusterId, tenantOf } from './incoming-activity';
+import { respond } from './invoke-response';
 import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
 import { registerCardCommandActions } from './listeners/card-command-actions';
@@ -17,7 +18,7 @@ import { registerShowHelpAction } from './listeners/show-help-action';
 import { replyActivity } from './reply-activity';
 import { invocationFrom } from './turn-input';
 import { attachTurnLogger } from './turn-logger';
-import { invokeCardBody, type NoticeKind, noticeFor, noticeKindForError, noticeText } from './turn-notices';
+import { type NoticeKind, noticeCard, noticeFor, noticeKindForError, noticeText } from './turn-notices';
 
 export interface Clusterbot {
   application: Application;
@@ -25,16 +26,16 @@ export interface Clusterbot {
   runTurn(context: TurnContext, requestId?: string): Promise<void>;
 }
 
-/**
- * Assembles the teams-ai Application. This folder (src/teams) is the only code that knows
- * botbuilder or teams-ai: moving to another Teams SDK means rewriting this folder alone.
- */
 export interface ClusterbotOptions {
   adapter?: TeamsAdapter;
   /** Microsoft Entra tenants whose people may use the bot; 'any' in local mode and in tests. */
   allowedTenants?: readonly string[] | 'any';
 }
 
+/**
+ * Assembles the teams-ai Application. This folder (src/teams) is the only code that knows
+ * botbuilder or teams-ai: moving to another Teams SDK means rewriting this folder alone.
+ */
 export function createClusterbot(deps: BotDependencies, options: ClusterbotOptions = {}): Clusterbot {
   const { adapter, allowedTenants = 'any' } = options;
   const application = new Application({
@@ -66,9 +67,7 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
    * that cluster's team or chat, or from the personal chat of someone linked to it. One check for
    * every card listener, before any of them runs.
    */
-  async function cardIsForHere(context: TurnContext): Promise<boolean> {
-    const clusterId = cardClusterId(context.activity);
-    if (clusterId === undefined) return true;
+  async function cardIsForHere(context: TurnContext, clusterId: string): Promise<boolean> {
     const invocation = invocationFrom(context.activity);
     return deps.cardAccess.mayUse(clusterId, {
       tenantId: tenantOf(context.activity),
@@ -80,15 +79,12 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
 
   /** Answers a turn that cannot be done: a card for a click, a sentence for a message. */
   async function answerWith(context: TurnContext, kind: NoticeKind, requestId: string): Promise<void> {
-    const notice = noticeFor(kind, requestId);
     if (context.activity.type === ActivityTypes.Invoke) {
-      if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
-      await context.sendActivity({
-        type: ActivityTypes.InvokeResponse,
-        value: { status: 200, body: invokeCardBody(notice) },
-      });
+      if (!context.turnState.get(INVOKE_RESPONSE_KEY)) await respond(context, noticeCard(kind, requestId));
     } else if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity(replyActivity({ kind: 'text', text: noticeText(notice) }));
+      await context.sendActivity(
+        replyActivity({ kind: 'text', text: noticeText(noticeFor(kind, requestId)) }),
+      );
     }
   }
 
@@ -104,11 +100,9 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
         return;
       }
       try {
-        if (!(await cardIsForHere(context))) {
-          log.warn(
-            { clusterId: cardClusterId(context.activity) },
-            'refused: card names a cluster not run here',
-          );
+        const clusterId = cardClusterId(context.activity);
+        if (clusterId !== undefined && !(await cardIsForHere(context, clusterId))) {
+          log.warn({ clusterId }, 'refused: card names a cluster not run here');
           await answerWith(context, 'other-cluster', requestId);
           return;
         }

@@ -7,9 +7,15 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
  * for everyone with this one person's view.
  */
 export async function respond(context: TurnContext, result: AdaptiveCard | string): Promise<void> {
-  const body =
-    typeof result === 'string'
-      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result }
-      : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result };
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: invokeResponseBody(result) },
+  });
+}
+
+/** The body Teams shows for an Action.Execute: a card, or a short message. */
+export function invokeResponseBody(result: AdaptiveCard | string) {
+  return typeof result === 'string'
+    ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result }
+    : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result };
 }

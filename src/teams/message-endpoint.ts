@@ -8,7 +8,8 @@ import { bearerTokenProblem } from './bearer-token-check';
 import type { Clusterbot } from './clusterbot';
 import type { ClusterbotAdapter } from './create-teams-adapter';
 import { checkIncomingActivity } from './incoming-activity';
-import { invokeCardBody, noticeFor } from './turn-notices';
+import { invokeResponseBody } from './invoke-response';
+import { noticeCard } from './turn-notices';
 
 export interface MessageEndpointOptions {
   /** Bot Framework authentication is on (a registration is configured). */
@@ -52,7 +53,7 @@ export function createMessageEndpoint(
         'refused: not a well-formed Teams activity',
       );
       if (checked.type === 'invoke') {
-        res.status(200).json(invokeCardBody(noticeFor('malformed-card', requestId)));
+        res.status(200).json(invokeResponseBody(noticeCard('malformed-card', requestId)));
       } else {
         res.status(400).json({ error: 'not a well-formed Teams activity', reason: checked.reason });
       }

@@ -76,8 +76,7 @@ export function noticeText(notice: Notice): string {
   return [notice.text, notice.reference].filter(Boolean).join(' ');
 }
 
-/** The body of an invoke response that shows a card to the person who clicked. */
-export function invokeCardBody(notice: Notice | AdaptiveCard) {
-  const card = 'type' in notice ? notice : renderNoticeCard(notice);
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+/** The notice as the card that answers a click. */
+export function noticeCard(kind: NoticeKind, requestId: string): AdaptiveCard {
+  return renderNoticeCard(noticeFor(kind, requestId));
 }

@@ -23,9 +23,10 @@ function redactQuery(span: Span, request: ClientRequest | IncomingMessage): void
   if (at < 0) return;
   const path = request.url.slice(0, at);
   const scheme = request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  const url = `${scheme}://${request.headers.host ?? 'localhost'}${path}?[redacted]`;
   // Both generations of OpenTelemetry's HTTP attribute names, whichever the exporter reads.
-  span.setAttribute('http.url', `${scheme}://${request.headers.host ?? 'localhost'}${path}?[redacted]`);
-  span.setAttribute('url.full', `${scheme}://${request.headers.host ?? 'localhost'}${path}?[redacted]`);
+  span.setAttribute('http.url', url);
+  span.setAttribute('url.full', url);
   span.setAttribute('http.target', `${path}?[redacted]`);
   span.setAttribute('url.path', path);
   span.setAttribute('url.query', '[redacted]');

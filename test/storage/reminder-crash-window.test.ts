@@ -96,6 +96,19 @@ function startInstance(instance: string, tablePrefix: string, recorder: string):
   return child;
 }
 
+/** An instance's round in this process, on the same storage and clock as the others. */
+function jobInProcess(instance: string, tablePrefix: string, recorder: string, sendMs: number) {
+  return composeReminderJob({
+    connectionString: inject('tablesConnectionString'),
+    tablePrefix,
+    instance,
+    recorder,
+    leaseMs: LEASE_MS,
+    sendMs,
+    clockOffsetMs,
+  });
+}
+
 const until = async (done: () => boolean, timeoutMs: number) => {
   const end = Date.now() + timeoutMs;
   while (!done() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -120,15 +133,7 @@ describe('an instance killed in the middle of a reminder round', () => {
       const killedAt = Date.now();
       const sentByA = recorder.sends.length;
 
-      const b = composeReminderJob({
-        connectionString: inject('tablesConnectionString'),
-        tablePrefix: prefix,
-        instance: 'instance-b',
-        recorder: recorder.url,
-        leaseMs: LEASE_MS,
-        sendMs: 0,
-        clockOffsetMs,
-      });
+      const b = jobInProcess('instance-b', prefix, recorder.url, 0);
       // Instance B's minute-by-minute check, run often here.
       const everyone = () => expected.every((to) => recorder.sends.some((s) => s.to === to));
       while (!everyone() && Date.now() - killedAt < 15_000) {
@@ -151,16 +156,8 @@ describe('an instance killed in the middle of a reminder round', () => {
     const prefix = `Slow${randomBytes(4).toString('hex')}`;
     await clusterWithHeads(prefix);
     const recorder = await startRecorder();
-    const job = (instance: string) =>
-      composeReminderJob({
-        connectionString: inject('tablesConnectionString'),
-        tablePrefix: prefix,
-        instance,
-        recorder: recorder.url,
-        leaseMs: LEASE_MS,
-        sendMs: SEND_MS, // 13 sends take about twice the lease
-        clockOffsetMs,
-      });
+    // 13 sends of SEND_MS take about twice the lease.
+    const job = (instance: string) => jobInProcess(instance, prefix, recorder.url, SEND_MS);
     try {
       const a = job('instance-a');
       const b = job('instance-b');

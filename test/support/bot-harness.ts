@@ -46,6 +46,7 @@ export async function startBotHarness(
     logger,
     publicBaseUrl: () => 'http://localhost:3978',
     linkSigningSecret: TEST_LINK_SECRET,
+    instanceId: 'test-instance',
     createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', async () => {}),
   });
   const bot = createClusterbot(dependencies);

@@ -23,6 +23,10 @@ const PROCLAIMED: Record<number, { moved?: Record<string, LocalDate>; extra?: Re
   2023: { extra: { '2023-05-08': 'Coronation of King Charles III' } },
 };
 
+function date(year: number, month: number, day: number): LocalDate {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" algorithm). */
 export function easterSunday(year: number): LocalDate {
   const a = year % 19;
@@ -39,11 +43,8 @@ export function easterSunday(year: number): LocalDate {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return date(year, month, day);
 }
-
-const date = (year: number, month: number, day: number): LocalDate =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 function firstMonday(year: number, month: number): LocalDate {
   const first = date(year, month, 1);
