@@ -7,6 +7,7 @@ import { startLocalAzurite } from '../../src/storage/local-azurite';
 import { TableStorage } from '../../src/storage/table-storage';
 import { startConnectorRecorder } from '../support/connector-recorder';
 import { type FakeBotFrameworkKeys, startFakeBotFrameworkKeys } from '../support/fake-bot-framework-keys';
+import { postActivity } from '../support/post-activity';
 import { cardAction, channelMessage, TENANT_ID } from '../support/teams-activities';
 
 const APP_ID = '9d5f3a4e-2b1c-4e8f-9a7d-6c5b4a3f2e1d';
@@ -48,14 +49,6 @@ async function startBot(env: NodeJS.ProcessEnv = {}, adjust: (config: Config) =>
   return { bot, lines, rowsIn };
 }
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
 function fromTenant<T extends Record<string, unknown>>(activity: T, tenantId: string): T {
   const conversation = { ...(activity.conversation as object), tenantId };
   const channelData = { ...(activity.channelData as object), tenant: { id: tenantId } };
@@ -72,7 +65,7 @@ describe('the tenant allow-list', () => {
       serviceUrl: connector.serviceUrl,
     };
 
-    expect((await post(bot.url, setup)).status).toBe(200);
+    expect((await postActivity(bot.url, setup)).status).toBe(200);
     const [reply] = await connector.waitFor(1);
     expect(reply?.body.text).toContain('Clusterbot is not available to your organisation.');
     expect(await rowsIn('clusters')).toBe(0);
@@ -89,11 +82,11 @@ describe('the tenant allow-list', () => {
       cardAction('showHelp', {}, undefined, 'channel') as Record<string, unknown>,
       '11111111-2222-4333-8444-555555555555',
     );
-    const refused = await post(bot.url, { ...click, serviceUrl: connector.serviceUrl });
+    const refused = await postActivity(bot.url, { ...click, serviceUrl: connector.serviceUrl });
     expect(refused.status).toBe(200);
     expect(JSON.stringify(await refused.json())).toContain('Clusterbot is not available here');
 
-    const own = await post(bot.url, { ...channelMessage('/help'), serviceUrl: connector.serviceUrl });
+    const own = await postActivity(bot.url, { ...channelMessage('/help'), serviceUrl: connector.serviceUrl });
     expect(own.status).toBe(200);
     const [reply] = await connector.waitFor(1);
     expect(reply?.body.attachments).toBeDefined();
@@ -112,7 +105,7 @@ describe('malformed traffic', () => {
       null,
       'just text',
     ]) {
-      const response = await post(bot.url, body);
+      const response = await postActivity(bot.url, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
     const refusals = lines.filter((l) => l.msg.startsWith('refused: '));
@@ -130,18 +123,25 @@ describe('malformed traffic', () => {
       string,
       unknown
     >;
-    const unknownVerb = await post(bot.url, click);
+    const unknownVerb = await postActivity(bot.url, click);
     expect(unknownVerb.status).toBe(200);
     expect(JSON.stringify(await unknownVerb.json())).toContain('This card is out of date');
 
-    const unknownCluster = await post(bot.url, cardAction('rsvp', { clusterId: 'c0000000000000000' }));
+    const unknownCluster = await postActivity(
+      bot.url,
+      cardAction('rsvp', { clusterId: 'c0000000000000000' }),
+    );
     expect(unknownCluster.status).toBe(200);
     expect(JSON.stringify(await unknownCluster.json())).toContain('This card is for another cluster');
 
-    const unknownInvoke = await post(bot.url, { ...click, name: 'composeExtension/query', value: {} });
+    const unknownInvoke = await postActivity(bot.url, {
+      ...click,
+      name: 'composeExtension/query',
+      value: {},
+    });
     expect(unknownInvoke.status).toBe(200);
 
-    const brokenCard = await post(bot.url, { ...click, from: {} });
+    const brokenCard = await postActivity(bot.url, { ...click, from: {} });
     expect(brokenCard.status).toBe(200);
     expect(JSON.stringify(await brokenCard.json())).toContain('That button did not work');
   });
@@ -159,13 +159,16 @@ describe('a storage outage', () => {
       string,
       unknown
     >;
-    const clicked = await post(bot.url, { ...click, serviceUrl: connector.serviceUrl });
+    const clicked = await postActivity(bot.url, { ...click, serviceUrl: connector.serviceUrl });
     expect(clicked.status).toBe(200);
     const card = JSON.stringify(await clicked.json());
     expect(card).toContain("Clusterbot can't reach its storage just now; your answer was not saved.");
     expect(card).toMatch(/quote reference [0-9a-f]{8}/);
 
-    const typed = await post(bot.url, { ...channelMessage('/rota'), serviceUrl: connector.serviceUrl });
+    const typed = await postActivity(bot.url, {
+      ...channelMessage('/rota'),
+      serviceUrl: connector.serviceUrl,
+    });
     expect(typed.status).toBe(200);
     const sent = await connector.waitFor(2);
     const apology = sent.find((request) => request.body.type === 'message');
@@ -210,7 +213,7 @@ describe('authentication failures', () => {
       'wrong issuer': `Bearer ${keys.token(APP_ID, { claims: { iss: 'https://evil.example' } })}`,
     };
     for (const [what, authorization] of Object.entries(tokens)) {
-      const response = await post(bot.url, channelMessage('/help'), { authorization });
+      const response = await postActivity(bot.url, channelMessage('/help'), { authorization });
       expect(response.status, what).toBe(401);
     }
     const warnings = lines.filter((l) => l.msg === 'refused: authentication failed');
@@ -228,7 +231,9 @@ describe('authentication failures', () => {
     const closedPort = keys.openIdMetadataUrl;
     await keys.close();
     const { bot, lines } = await startAuthenticatedBot(closedPort);
-    const response = await post(bot.url, channelMessage('/help'), { authorization: `Bearer ${token}` });
+    const response = await postActivity(bot.url, channelMessage('/help'), {
+      authorization: `Bearer ${token}`,
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('30');
     expect(lines.filter((l) => l.level === 50).map((l) => l.msg)).toEqual([

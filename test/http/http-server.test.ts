@@ -10,6 +10,7 @@ import { startLocalAzurite } from '../../src/storage/local-azurite';
 import { TableStorage } from '../../src/storage/table-storage';
 import { startConnectorRecorder } from '../support/connector-recorder';
 import { fakeClock } from '../support/fake-clock';
+import { postActivity } from '../support/post-activity';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
   botAddedToTeam,
@@ -42,14 +43,6 @@ async function start(config: Config, clock?: Clock) {
   return bot;
 }
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
 describe('the HTTP endpoint', () => {
   it('in local mode, answers a Teams message by posting the reply to its serviceUrl', async () => {
     const connector = await startConnectorRecorder();
@@ -57,7 +50,7 @@ describe('the HTTP endpoint', () => {
     const bot = await start(testConfig());
 
     const message = { ...channelMessage('/help'), serviceUrl: connector.serviceUrl };
-    const response = await post(bot.url, message);
+    const response = await postActivity(bot.url, message);
 
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -81,7 +74,7 @@ describe('the HTTP endpoint', () => {
     const bot = await start(config);
 
     const install = { ...botAddedToTeam(), serviceUrl: connector.serviceUrl };
-    const response = await post(bot.url, install);
+    const response = await postActivity(bot.url, install);
 
     expect(response.status).toBe(401);
     const tables = new TableStorage({
@@ -161,7 +154,7 @@ describe('the rota calendar download', () => {
     running.push(connector);
     const config = testConfig();
     const bot = await start(config);
-    await post(bot.url, { ...channelMessage('/setup Roots'), serviceUrl: connector.serviceUrl });
+    await postActivity(bot.url, { ...channelMessage('/setup Roots'), serviceUrl: connector.serviceUrl });
     const [reply] = await connector.waitFor(1);
     expect(String(reply?.body.text)).toContain('**Roots** is set up');
 
@@ -195,7 +188,8 @@ describe('answering on a card over HTTP', () => {
     running.push(connector);
     const config = testConfig();
     const bot = await start(config, fakeClock('2026-11-10T09:00:00Z'));
-    const send = (activity: object) => post(bot.url, { ...activity, serviceUrl: connector.serviceUrl });
+    const send = (activity: object) =>
+      postActivity(bot.url, { ...activity, serviceUrl: connector.serviceUrl });
     await send(channelMessage('/setup Roots'));
     await send(channelMessage('/school add Earlsdon, 103704, Jo Smith'));
     await send(channelMessage('/join Earlsdon'));
@@ -233,7 +227,8 @@ describe('the minutes downloads', () => {
     const config = testConfig();
     const clock = fakeClock('2026-11-23T10:00:00Z');
     const bot = await start(config, clock);
-    const send = (activity: object) => post(bot.url, { ...activity, serviceUrl: connector.serviceUrl });
+    const send = (activity: object) =>
+      postActivity(bot.url, { ...activity, serviceUrl: connector.serviceUrl });
     await send(botAddedToTeam());
     await send(channelMessage('/setup Roots'));
     await send(channelMessage('/school add Earlsdon, 103704, Jo Smith'));
