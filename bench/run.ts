@@ -8,17 +8,18 @@
  * - the production artefact's start-up time and idle memory beside a bare teams-ai bot.
  * Prints a table; it asserts nothing (timings are for reading, not for failing builds).
  */
+
 import { performance } from 'node:perf_hooks';
 import { renderReminderCard } from '../src/cards/reminder-card';
 import { planRota } from '../src/domain/rota/plan-rota';
 import { scheduleMeetings } from '../src/domain/rota/schedule-meetings';
+import { MessengerNotices } from '../src/notices/cluster-notices';
+import type { Messenger } from '../src/notices/messenger';
 import { BoardService } from '../src/services/board-service';
 import { CalendarService } from '../src/services/calendar-service';
 import { ClusterSetupService } from '../src/services/cluster-setup-service';
 import { ClusterWorkspace } from '../src/services/cluster-workspace';
-import type { Messenger } from '../src/services/ports';
 import { ReminderJob } from '../src/services/reminder-job';
-import { reminderCardData } from '../src/services/reminder-view';
 import { RsvpService } from '../src/services/rsvp-service';
 import { SchoolService } from '../src/services/school-service';
 import { BoardRepository } from '../src/storage/board-repository';
@@ -27,6 +28,7 @@ import { startLocalAzurite } from '../src/storage/local-azurite';
 import { RsvpRepository } from '../src/storage/rsvp-repository';
 import { SlotLedgerRepository } from '../src/storage/slot-ledger-repository';
 import { TableStorage } from '../src/storage/table-storage';
+import { reminderCardData } from '../src/views/reminder-view';
 import { CARD_SAMPLES } from '../test/support/card-samples';
 import { YEAR_2026_27 as YEAR } from '../test/support/sample-calendar';
 import { productionStartRows } from './production-start';
@@ -113,7 +115,11 @@ async function main() {
       store: workspace.store,
       ledger: new SlotLedgerRepository(tables.table('deliveries')),
       rsvp,
-      messenger,
+      notices: new MessengerNotices(
+        messenger,
+        () => ({ html: '', markdown: '' }),
+        () => now,
+      ),
       clock: () => now,
       instance: 'bench',
     });

@@ -28,6 +28,48 @@ export const EDGE_PACKAGES = [
   { pattern: /^express(\/|$)/, allowedIn: ['src/http/', 'src/teams/'], what: 'express' },
 ];
 
+/**
+ * Which rooms of src may import which. Lower rooms never import higher ones, so a use case never
+ * depends on how it is shown or delivered. A room not listed (the composition root, main.ts) may
+ * import anything.
+ */
+export const LAYERS = {
+  domain: ['domain'],
+  // File formats (import, export) are pure translations over the domain, usable by use cases.
+  services: ['domain', 'services', 'import', 'export'],
+  cards: ['cards'],
+  views: ['domain', 'services', 'cards', 'views'],
+  notices: ['domain', 'services', 'cards', 'views', 'notices'],
+  storage: ['domain', 'services', 'storage', 'config'],
+  import: ['domain', 'import'],
+  export: ['domain', 'export'],
+  config: ['config'],
+  logging: ['logging'],
+  telemetry: ['telemetry', 'logging'],
+  scheduler: ['services', 'scheduler', 'logging'],
+  commands: ['domain', 'services', 'cards', 'views', 'import', 'export', 'commands'],
+  http: ['domain', 'services', 'views', 'http', 'logging', 'export'],
+  teams: [
+    'domain',
+    'services',
+    'cards',
+    'views',
+    'notices',
+    'commands',
+    'http',
+    'logging',
+    'telemetry',
+    'config',
+    'teams',
+  ],
+  'app-package': ['commands', 'app-package'],
+};
+
+const roomOf = (path) => {
+  const match = /^src\/([^/]+)\//.exec(path);
+  return match && match[1] in LAYERS ? match[1] : undefined;
+};
+
 const IMPORT =
   /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 const DIRECT_CLOCK = /new Date\(\s*\)|Date\.now\(\s*\)/;
@@ -45,6 +87,16 @@ export function findViolations(files) {
           violations.push(
             `${path}:${line} imports ${specifier} (${rule.what}); only ${rule.allowedIn.join(', ')} may. ` +
               'Put the SDK call behind a port in src/services/ports.ts and implement it at the edge.',
+          );
+        }
+      }
+      const from = roomOf(path);
+      if (from && specifier.startsWith('.')) {
+        const to = roomOf(`${join(path, '..', specifier).split(sep).join('/')}/`);
+        if (to && !LAYERS[from].includes(to) && from !== 'domain') {
+          violations.push(
+            `${path}:${line} imports ${specifier}: src/${from} may not depend on src/${to} ` +
+              `(it may use ${LAYERS[from].map((r) => `src/${r}`).join(', ')}).`,
           );
         }
       }
@@ -82,6 +134,37 @@ export function findViolations(files) {
   return violations;
 }
 
+/** Import circles between files of src (type-only imports count too: they still tie the files). */
+export function findCircles(files) {
+  const known = new Set(files.map((f) => f.path));
+  const edges = new Map();
+  for (const { path, source } of files) {
+    const targets = [];
+    for (const match of source.matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? match[3];
+      if (!specifier.startsWith('.')) continue;
+      const target = `${join(path, '..', specifier).split(sep).join('/').replace(/\.js$/, '')}.ts`;
+      if (known.has(target)) targets.push(target);
+    }
+    edges.set(path, targets);
+  }
+  const circles = [];
+  const state = new Map();
+  const stack = [];
+  const visit = (node) => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') circles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+  return circles.map((c) => `import circle: ${c.join(' → ')}`);
+}
+
 function tsFilesUnder(root, dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
@@ -94,12 +177,15 @@ function tsFilesUnder(root, dir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(fileURLToPath(import.meta.url), '..', '..');
-  const violations = findViolations(tsFilesUnder(root, join(root, 'src')));
+  const files = tsFilesUnder(root, join(root, 'src'));
+  const violations = [...findViolations(files), ...findCircles(files)];
   if (violations.length > 0) {
     console.error(
       `Architecture boundaries: ${violations.length} violation(s)\n${violations.map((v) => `  - ${v}`).join('\n')}`,
     );
     process.exit(1);
   }
-  console.log('Architecture boundaries: SDK imports stay at the edge; src/domain is pure.');
+  console.log(
+    'Architecture boundaries: SDK imports stay at the edge; src/domain is pure; no import runs upwards; no import circles.',
+  );
 }

@@ -1,8 +1,11 @@
+import { clusterAccessPolicy } from './commands/access-policy';
 import { ALL_COMMANDS } from './commands/all-commands';
 import { CommandRegistry } from './commands/command-registry';
 import type { Clock } from './domain/clock';
+import { boardCsvLink, minutesLinks, rotaLink } from './http/signed-links';
 import type { Logger } from './logging/logger';
-import { clusterAccessPolicy } from './services/access-policy';
+import { MessengerNotices } from './notices/cluster-notices';
+import type { Messenger } from './notices/messenger';
 import { ActionService } from './services/action-service';
 import { AgendaService } from './services/agenda-service';
 import { BoardService } from './services/board-service';
@@ -13,12 +16,11 @@ import { ClusterWorkspace } from './services/cluster-workspace';
 import { InstallationService } from './services/installation-service';
 import { MinutesService } from './services/minutes-service';
 import { PeerReviewService } from './services/peer-review-service';
-import type { ConversationStore, Messenger } from './services/ports';
+import type { ConversationStore } from './services/ports';
 import { ReminderJob } from './services/reminder-job';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
-import { boardCsvLink, minutesLinks, rotaLink } from './services/signed-links';
 import { BoardRepository } from './storage/board-repository';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
@@ -62,24 +64,20 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   );
   const rota = new RotaService(workspace);
   const messenger = settings.createMessenger(conversations, installations);
+  const linksToMinutes = (clusterId: string, meetingId: string) =>
+    minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock());
+  const notices = new MessengerNotices(messenger, linksToMinutes, clock);
   const rsvpStore = new RsvpRepository(tables.table('clusters'));
-  const rsvp = new RsvpService(workspace, rsvpStore);
-  const minutes = new MinutesService(
-    workspace,
-    rsvp,
-    (clusterId, meetingId) =>
-      minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock()),
-    messenger,
-  );
-  const peerReviews = new PeerReviewService(workspace, messenger);
+  const rsvp = new RsvpService(workspace, rsvpStore, notices);
+  const minutes = new MinutesService(workspace, rsvp, linksToMinutes, notices);
+  const peerReviews = new PeerReviewService(workspace, notices);
   const boards = new BoardService(
     new BoardRepository(tables.table('boards')),
     workspace.store,
     rsvpStore,
     clock,
-    (clusterId, meetingId) =>
-      minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock()).html,
-    messenger,
+    (clusterId, meetingId) => linksToMinutes(clusterId, meetingId).html,
+    notices,
   );
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
@@ -87,7 +85,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     calendar: new CalendarService(workspace),
     rota,
     actions: new ActionService(workspace),
-    agenda: new AgendaService(workspace, messenger),
+    agenda: new AgendaService(workspace, notices),
     minutes,
     peerReviews,
     boards,
@@ -105,7 +103,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     store: workspace.store,
     ledger: new SlotLedgerRepository(tables.table('deliveries')),
     rsvp,
-    messenger,
+    notices,
     clock,
     instance: settings.instanceId,
     log: (level, fields, message) => logger[level](fields, message),

@@ -6,9 +6,9 @@ import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewService } from '../services/peer-review-service';
-import type { OutgoingMessage } from '../services/ports';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
+import type { OutgoingMessage } from '../views/outgoing-message';
 
 /** Signs a short-lived download link for a cluster's rota calendar. */
 export type RotaLinkMaker = (clusterId: string) => string;

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logging/logger';
-import type { SignedDownload } from '../services/signed-downloads';
 import { PUBLIC_PAGES } from './public-pages';
+import type { SignedDownload } from './signed-downloads';
 
 export interface HttpServerDependencies {
   handleMessages: (req: Request, res: Response) => Promise<void>;

@@ -5,14 +5,16 @@ import {
   openAction,
   STATUS_WORDS,
 } from '../domain/actions/cluster-action';
+import type { Actor } from '../domain/actor';
+import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { pickSchool } from '../domain/clusters/pick-school';
+import { whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { LocalDate } from '../domain/time/local-date';
 import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
-import type { Actor } from './actor';
 import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
-import { pickSchool, record } from './school-service';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
 
@@ -22,16 +24,6 @@ export interface NewAction {
   due: LocalDate;
   ownerPerson?: { userId: string; name: string };
   meetingId?: string;
-}
-
-/** Who may change an action: its owner (school or person) or a cluster lead. */
-function mayChange(cluster: ClusterSnapshot, action: ClusterAction, userId: string): boolean {
-  const person = cluster.people.find((p) => p.userId === userId);
-  return (
-    person?.role === 'cluster-lead' ||
-    action.ownerPerson?.userId === userId ||
-    (person?.schoolId !== undefined && person.schoolId === action.ownerSchoolId)
-  );
 }
 
 /** Actions agreed by the cluster: added, listed, and moved through open, in progress, done or dropped. */
@@ -66,7 +58,9 @@ export class ActionService {
         write: {
           profile: { ...cluster.profile, nextActionNumber: number + 1 },
           actions: [action],
-          changeLog: [record(actor, now, 'action', `Added action ${action.id} for ${school.value.name}.`)],
+          changeLog: [
+            changeRecord(actor, now, 'action', `Added action ${action.id} for ${school.value.name}.`),
+          ],
         },
         value: action,
       });
@@ -82,7 +76,7 @@ export class ActionService {
     return this.workspace.change(place, (cluster, now) => {
       const action = cluster.actions.find((a) => a.id.toLowerCase() === id.toLowerCase());
       if (!action) return fail(`there is no action ${id.toUpperCase()}. Type **/actions** to see them`);
-      if (!mayChange(cluster, action, actor.userId)) {
+      if (!whoMay.changeAction(cluster, action, actor.userId)) {
         return fail(`only ${action.id}'s owner school or a cluster lead can change it`);
       }
       const changed = changeStatus(action, status, actor, now);
@@ -90,7 +84,7 @@ export class ActionService {
       return succeed({
         write: {
           actions: [changed],
-          changeLog: [record(actor, now, 'action', `${action.id} is now ${STATUS_WORDS[status]}.`)],
+          changeLog: [changeRecord(actor, now, 'action', `${action.id} is now ${STATUS_WORDS[status]}.`)],
         },
         value: changed,
       });

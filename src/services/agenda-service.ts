@@ -1,43 +1,18 @@
-import { renderAgendaCard } from '../cards/agenda-card';
-import { type AgendaItem, type AgendaProposal, buildAgenda, decideProposal } from '../domain/agenda/agenda';
+import type { Actor } from '../domain/actor';
+import { type AgendaItem, type AgendaProposal, decideProposal } from '../domain/agenda/agenda';
+import { agendaFor } from '../domain/agenda/agenda-for';
 import { type AcademicYear, halfTermName } from '../domain/calendar/academic-year';
-import { type ClusterPlace, type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
+import { changeRecord } from '../domain/clusters/change-record';
+import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import { buildRota } from '../domain/rota/build-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
-import { formatLondon, londonWallClock } from '../domain/time/london-time';
-import type { Actor } from './actor';
-import { postOrUpdate } from './channel-post';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
-import type { Messenger, OutgoingMessage } from './ports';
-import { buildRota } from './rota-builder';
-import { record } from './school-service';
+import type { ClusterNotices } from './ports';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
-
-/** The agenda of a meeting as it stands: built from the cluster's plan, actions and proposals. */
-export function agendaFor(cluster: ClusterSnapshot, meeting: PlannedMeeting, now: Date): AgendaItem[] {
-  return buildAgenda({
-    standingItems: cluster.profile.standingItems ?? [],
-    ...(cluster.profile.foci?.[meeting.year]?.[meeting.halfTerm - 1]
-      ? { focus: cluster.profile.foci[meeting.year]?.[meeting.halfTerm - 1] }
-      : {}),
-    actions: cluster.actions,
-    proposals: cluster.proposals.filter((p) => p.meetingId === meeting.id),
-    peerReviews: cluster.peerReviews,
-    today: londonWallClock(now).date,
-    schoolName: schoolNamer(cluster),
-  });
-}
-
-/** The chair of the next meeting: people linked to its host school, and cluster leads. */
-export function chairsOrLeads(cluster: ClusterSnapshot, meeting: PlannedMeeting, userId: string): boolean {
-  const person = cluster.people.find((p) => p.userId === userId);
-  return (
-    person?.role === 'cluster-lead' ||
-    (person?.schoolId !== undefined && person.schoolId === meeting.host?.id)
-  );
-}
 
 function nextMeeting(cluster: ClusterSnapshot, now: Date): PlannedMeeting | undefined {
   return buildRota(cluster, now).meetings.find((m) => m.status === 'next');
@@ -45,45 +20,11 @@ function nextMeeting(cluster: ClusterSnapshot, now: Date): PlannedMeeting | unde
 
 const HTTPS_URL = /^https:\/\/\S+$/i;
 
-/** The title, date line and numbered items (with paper links) every agenda card shows. */
-export function agendaCardHeading(
-  cluster: ClusterSnapshot,
-  meeting: PlannedMeeting,
-  items: readonly AgendaItem[],
-) {
-  return {
-    title: `Agenda: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} meeting`,
-    subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, hosted and chaired by ${meeting.host.name}` : ''}.`,
-    items: items.map((item, i) => ({
-      text: `${i + 1}. ${item.text}${item.paper ? ` ([paper](${item.paper.url}))` : ''}`,
-    })),
-  };
-}
-
-/** The agenda card everyone sees once published (no proposals, no buttons). */
-export function publishedAgendaMessage(
-  cluster: ClusterSnapshot,
-  meeting: PlannedMeeting,
-  items: readonly AgendaItem[],
-  by: Actor,
-  at: Date,
-): OutgoingMessage {
-  return {
-    card: renderAgendaCard({
-      ...agendaCardHeading(cluster, meeting, items),
-      proposalsHeading: '',
-      proposals: [],
-      footer: `Published by ${by.name}, ${formatLondon(at)}. Propose items for the next meeting with /agenda add.`,
-    }),
-    summary: `Agenda for the ${cluster.profile.name} meeting on ${formatLondon(meeting.startsAt)}`,
-  };
-}
-
 /** Proposals for the next meeting's agenda, the chair's decisions, the foci plan and standing items. */
 export class AgendaService {
   constructor(
     private readonly workspace: ClusterWorkspace,
-    private readonly messenger?: Messenger,
+    private readonly notices?: ClusterNotices,
   ) {}
 
   /**
@@ -94,23 +35,24 @@ export class AgendaService {
     const next = await this.next(place);
     if (!next.ok) return next;
     const { cluster, meeting, items } = next.value;
-    if (!chairsOrLeads(cluster, meeting, actor.userId)) {
+    if (!whoMay.chair(cluster, meeting, actor.userId)) {
       return fail(
         `only the chair of the next meeting (${meeting.host?.name ?? 'the host school'}) or a cluster lead can publish its agenda`,
       );
     }
-    if (!this.messenger) return fail('publishing is not available here');
-    const now = this.workspace.clock();
-    const message = publishedAgendaMessage(cluster, meeting, items, actor, now);
+    if (!this.notices) return fail('publishing is not available here');
     const previous = cluster.publishedAgendas.find((p) => p.meetingId === meeting.id);
-    const { sent, updated } = await postOrUpdate(
-      this.messenger,
-      cluster.profile.place,
+    const posted = await this.notices.agendaPublished(
+      cluster,
+      meeting,
+      items,
+      actor,
+      this.workspace.clock(),
       previous?.activityId,
-      message,
     );
-    if (!sent.ok) return fail(`the agenda could not be posted in the channel (${sent.detail})`);
-    const activityId = sent.activityId ?? previous?.activityId;
+    if (!posted.ok) return fail(`the agenda could not be posted in the channel (${posted.detail})`);
+    const { updated } = posted;
+    const activityId = posted.activityId ?? previous?.activityId;
     return this.workspace.change(place, (_latest, at) =>
       succeed({
         write: {
@@ -125,7 +67,7 @@ export class AgendaService {
             },
           ],
           changeLog: [
-            record(
+            changeRecord(
               actor,
               at,
               'agenda',
@@ -181,7 +123,7 @@ export class AgendaService {
           profile: { ...cluster.profile, nextProposalNumber: number + 1 },
           proposals: [proposal],
           changeLog: [
-            record(
+            changeRecord(
               actor,
               now,
               'agenda',
@@ -203,7 +145,7 @@ export class AgendaService {
     return this.workspace.change(place, (cluster, now) => {
       const meeting = nextMeeting(cluster, now);
       if (!meeting) return fail('there is no upcoming meeting');
-      if (!chairsOrLeads(cluster, meeting, actor.userId)) {
+      if (!whoMay.chair(cluster, meeting, actor.userId)) {
         return fail(
           `only the chair of the next meeting (${meeting.host?.name ?? 'the host school'}) or a cluster lead can change its agenda`,
         );
@@ -214,7 +156,10 @@ export class AgendaService {
       const changed = next.filter((p, i) => p !== current[i]);
       const target = next.find((p) => p.id.toLowerCase() === id.toLowerCase()) as AgendaProposal;
       return succeed({
-        write: { proposals: changed, changeLog: [record(actor, now, 'agenda', `${decision} ${target.id}.`)] },
+        write: {
+          proposals: changed,
+          changeLog: [changeRecord(actor, now, 'agenda', `${decision} ${target.id}.`)],
+        },
         value: target,
       });
     });
@@ -230,7 +175,7 @@ export class AgendaService {
       return succeed({
         write: {
           profile: { ...cluster.profile, foci: { ...cluster.profile.foci, [year]: foci } },
-          changeLog: [record(actor, now, 'agenda', `Set the ${year} meeting foci.`)],
+          changeLog: [changeRecord(actor, now, 'agenda', `Set the ${year} meeting foci.`)],
         },
         value: foci,
       });
@@ -247,7 +192,7 @@ export class AgendaService {
       return succeed({
         write: {
           profile: { ...cluster.profile, standingItems: items },
-          changeLog: [record(actor, now, 'agenda', 'Changed the standing agenda items.')],
+          changeLog: [changeRecord(actor, now, 'agenda', 'Changed the standing agenda items.')],
         },
         value: items,
       });

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../domain/actor';
 import type { Board } from '../domain/board/board';
 import { type ClusterHealth, clusterHealth } from '../domain/board/cluster-health';
 import { academicYearBounds, academicYearOf } from '../domain/calendar/academic-year';
 import type { Clock } from '../domain/clock';
 import type { ClusterPlace, ClusterProfile, ClusterSnapshot } from '../domain/clusters/cluster';
 import { findSchool } from '../domain/clusters/cluster';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import { buildRota } from '../domain/rota/build-rota';
 import { isMemberOn } from '../domain/rota/plan-rota';
 import { londonWallClock } from '../domain/time/london-time';
-import type { Actor } from './actor';
-import { fail, type Outcome, succeed } from './outcome';
-import type { BoardStore, ClusterStore, Messenger, RsvpStore } from './ports';
-import { buildRota } from './rota-builder';
+import type { BoardStore, ClusterNotices, ClusterStore, RsvpStore } from './ports';
 import { AlreadyExistsError } from './storage-errors';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
@@ -46,7 +46,7 @@ export class BoardService {
     private readonly rsvps: RsvpStore,
     private readonly clock: Clock,
     private readonly minutesLink: (clusterId: string, meetingId: string) => string,
-    private readonly messenger?: Messenger,
+    private readonly notices?: ClusterNotices,
     private readonly newId: () => string = () => `b${randomUUID().replace(/-/g, '').slice(0, 16)}`,
   ) {}
 
@@ -88,10 +88,7 @@ export class BoardService {
       linkedAt: this.clock(),
       linkedBy: actor.userId,
     });
-    await this.messenger?.postToCluster(cluster.value.place, {
-      text: `**${cluster.value.name}** is now linked to the board **${board.name}**. The board sees this cluster's figures (meetings, attendance, minutes on time, actions, peer reviews) and its published minutes; never drafts, answers by name or anything about pupils.`,
-      summary: `${cluster.value.name} is linked to ${board.name}`,
-    });
+    await this.notices?.linkedToBoard(cluster.value, board.name);
     return succeed(cluster.value);
   }
 

@@ -1,12 +1,12 @@
+import type { Actor } from '../domain/actor';
 import { type AcademicYear, halfTermName } from '../domain/calendar/academic-year';
 import { checkTermDates, type HalfTermDates } from '../domain/calendar/term-dates';
+import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace } from '../domain/clusters/cluster';
+import { fail, type Outcome, succeed } from '../domain/outcome';
+import { buildRota } from '../domain/rota/build-rota';
 import type { LocalDate } from '../domain/time/local-date';
-import type { Actor } from './actor';
 import { type ClusterWorkspace, requireLead } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
-import { buildRota } from './rota-builder';
-import { record } from './school-service';
 
 /** Term and half-term dates, set per cluster (councils and trusts publish different dates). */
 export class CalendarService {
@@ -52,7 +52,9 @@ export class CalendarService {
       return succeed({
         write: {
           calendars: [calendar],
-          changeLog: [record(actor, now, 'terms', `${previous ? 'Changed' : 'Set'} the ${year} term dates.`)],
+          changeLog: [
+            changeRecord(actor, now, 'terms', `${previous ? 'Changed' : 'Set'} the ${year} term dates.`),
+          ],
         },
         value: { year, meetings: rota.meetings.filter((m) => m.year === year).length },
       });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../domain/actor';
 import type { MeetingPattern } from '../domain/calendar/meeting-pattern';
 import type { ClusterPlace, ClusterProfile, ClusterRole } from '../domain/clusters/cluster';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import type { BoardRepRule } from '../domain/rota/rota-types';
-import type { Actor } from './actor';
 import type { ClusterWorkspace } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
 import { AlreadyExistsError } from './storage-errors';
 
 export interface SetUpRequest {

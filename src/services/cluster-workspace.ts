@@ -1,7 +1,8 @@
+import type { Actor } from '../domain/actor';
 import type { Clock } from '../domain/clock';
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
-import type { Actor } from './actor';
-import { fail, type Outcome, succeed } from './outcome';
+import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import type { ClusterStore, ClusterWrite, Versioned } from './ports';
 import { retryOnConflict } from './storage-errors';
 
@@ -57,10 +58,7 @@ export class ClusterWorkspace {
   }
 }
 
-/** Changes to membership, term dates and the board role are for cluster leads. */
+/** A decision refused unless the actor is a cluster lead (see whoMay.lead). */
 export function requireLead<T>(cluster: ClusterSnapshot, actor: Actor): ClusterDecision<T> | undefined {
-  const person = cluster.people.find((p) => p.userId === actor.userId);
-  return person?.role === 'cluster-lead'
-    ? undefined
-    : fail(`only a cluster lead of ${cluster.profile.name} can do that`);
+  return whoMay.lead(cluster, actor.userId) ? undefined : fail(LEADS_ONLY(cluster));
 }

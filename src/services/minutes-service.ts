@@ -1,44 +1,32 @@
 import { openAction } from '../domain/actions/cluster-action';
+import type { Actor } from '../domain/actor';
 import { halfTermName } from '../domain/calendar/academic-year';
+import { changeRecord } from '../domain/clusters/change-record';
 import { type ClusterPlace, type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
+import { whoMay } from '../domain/clusters/who-may';
 import {
   attendanceFromAnswers,
   type MeetingMinutes,
   type SchoolAttendance,
 } from '../domain/minutes/meeting-minutes';
-import { isMemberOn } from '../domain/rota/plan-rota';
-import type { PlannedMeeting } from '../domain/rota/rota-types';
-import type { LocalDate } from '../domain/time/local-date';
-import type { Actor } from './actor';
-import { postOrUpdate } from './channel-post';
-import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
-import { type MinutesDocument, minutesDocument } from './minutes-document';
 import {
   agendaItemsOf,
   checkMinutes,
   defaultDueDate,
-  mayWriteMinutes,
+  type MinutesInput,
   meetingToMinute,
   refuseMinutesInput,
-} from './minutes-rules';
-import { publishedMinutesMessage } from './minutes-view';
-import { fail, type Outcome, succeed } from './outcome';
-import type { Messenger } from './ports';
-import { buildRota } from './rota-builder';
+} from '../domain/minutes/minutes-rules';
+import { fail, type Outcome, succeed } from '../domain/outcome';
+import { buildRota } from '../domain/rota/build-rota';
+import { isMemberOn } from '../domain/rota/plan-rota';
+import type { PlannedMeeting } from '../domain/rota/rota-types';
+import type { LocalDate } from '../domain/time/local-date';
+import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import type { ClusterNotices } from './ports';
 import type { RsvpService } from './rsvp-service';
-import { record } from './school-service';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
-
-/** What the minute-taker wrote, as it came from the card: checked before anything is stored. */
-export interface MinutesInput {
-  attendance: SchoolAttendance[];
-  guests: string[];
-  /** Notes per agenda item, in the agenda's order. */
-  notes: string[];
-  decisions: string[];
-  actions: Array<{ title: string; schoolId: string; ownerUserId?: string; due?: LocalDate }>;
-}
 
 export interface MinutesView {
   cluster: ClusterSnapshot;
@@ -51,6 +39,12 @@ export interface MinutesView {
   defaultDue: LocalDate;
 }
 
+export interface PublishedMinutes {
+  cluster: ClusterSnapshot;
+  meeting: PlannedMeeting;
+  minutes: MeetingMinutes;
+}
+
 /** Makes the signed links to the printable (HTML) and Markdown minutes. */
 export type MinutesLinkMaker = (clusterId: string, meetingId: string) => { html: string; markdown: string };
 
@@ -60,7 +54,7 @@ export class MinutesService {
     private readonly workspace: ClusterWorkspace,
     private readonly rsvp: RsvpService,
     private readonly links: MinutesLinkMaker,
-    private readonly messenger?: Messenger,
+    private readonly notices?: ClusterNotices,
   ) {}
 
   /** `/minutes` in a cluster's team or chat. */
@@ -103,7 +97,7 @@ export class MinutesService {
       return succeed({
         write: {
           minutes: [minutes],
-          changeLog: [record(actor, now, 'minutes', `Saved draft minutes for ${meetingId}.`)],
+          changeLog: [changeRecord(actor, now, 'minutes', `Saved draft minutes for ${meetingId}.`)],
         },
         value: writtenView(cluster, checked.value),
       });
@@ -159,7 +153,7 @@ export class MinutesService {
           minutes: [final],
           actions,
           changeLog: [
-            record(
+            changeRecord(
               actor,
               now,
               'minutes',
@@ -183,14 +177,14 @@ export class MinutesService {
     });
   }
 
-  /** The published minutes as a document, for the printable and Markdown downloads. */
-  async document(clusterId: string, meetingId: string): Promise<Outcome<MinutesDocument>> {
+  /** Published minutes with their cluster and meeting, for the printable and Markdown downloads. */
+  async published(clusterId: string, meetingId: string): Promise<Outcome<PublishedMinutes>> {
     const stored = await this.workspace.store.load(clusterId);
     const minutes = stored?.value.minutes.find((m) => m.meetingId === meetingId);
     const meeting =
       stored && buildRota(stored.value, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
     if (!stored || !minutes?.published || !meeting) return fail('these minutes are not published');
-    return succeed(minutesDocument(stored.value, meeting, minutes));
+    return succeed({ cluster: stored.value, meeting, minutes });
   }
 
   linksFor(clusterId: string, meetingId: string) {
@@ -202,16 +196,11 @@ export class MinutesService {
     meeting: PlannedMeeting,
     minutes: MeetingMinutes,
   ): Promise<Outcome<{ updated: boolean }>> {
-    if (!this.messenger) return fail('posting is not available here');
-    const message = publishedMinutesMessage(
-      minutesDocument(cluster, meeting, minutes),
-      this.links(cluster.profile.id, meeting.id),
-    );
-    const previous = minutes.published?.activityId;
-    const { sent, updated } = await postOrUpdate(this.messenger, cluster.profile.place, previous, message);
-    if (!sent.ok) return fail(`the minutes could not be posted in the channel (${sent.detail})`);
-    const activityId = sent.activityId;
-    if (activityId && activityId !== previous) {
+    if (!this.notices) return fail('posting is not available here');
+    const posted = await this.notices.minutesPublished(cluster, meeting, minutes);
+    if (!posted.ok) return fail(`the minutes could not be posted in the channel (${posted.detail})`);
+    const { activityId } = posted;
+    if (activityId && activityId !== minutes.published?.activityId) {
       await this.workspace.changeCluster(cluster.profile.id, (latest) => {
         const current = latest.minutes.find((m) => m.meetingId === meeting.id);
         if (!current?.published) return succeed({ write: {}, value: undefined });
@@ -221,7 +210,7 @@ export class MinutesService {
         });
       });
     }
-    return succeed({ updated });
+    return succeed({ updated: posted.updated });
   }
 
   private async viewOf(
@@ -230,7 +219,7 @@ export class MinutesService {
     meeting: PlannedMeeting,
     actor: Actor,
   ): Promise<Outcome<MinutesView>> {
-    const canWrite = mayWriteMinutes(cluster, meeting, actor.userId);
+    const canWrite = whoMay.writeMinutes(cluster, meeting, actor.userId);
     const now = this.workspace.clock();
     const defaultDue = defaultDueDate(meetings, meeting, now);
     const stored = cluster.minutes.find((m) => m.meetingId === meeting.id);

@@ -1,10 +1,14 @@
 import { type ClusterAction, openAction } from '../domain/actions/cluster-action';
+import type { Actor } from '../domain/actor';
+import { changeRecord } from '../domain/clusters/change-record';
 import {
   type ClusterPlace,
   type ClusterSnapshot,
   linkedSchoolOf,
   type School,
 } from '../domain/clusters/cluster';
+import { whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import {
   acceptVolunteer,
   completeReview,
@@ -17,13 +21,8 @@ import {
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { addDays, type LocalDate } from '../domain/time/local-date';
 import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
-import type { Actor } from './actor';
-import { postOrUpdate } from './channel-post';
 import { type ClusterDecision, type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
-import { peerReviewMessage } from './peer-review-view';
-import type { Messenger } from './ports';
-import { record } from './school-service';
+import type { ClusterNotices } from './ports';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
 
@@ -46,14 +45,6 @@ const FOLLOW_UP_DAYS = 42;
 const notLinked = (cluster: ClusterSnapshot) =>
   `you are not linked to a school in ${cluster.profile.name}: link yourself with **/join** first`;
 
-/** The requesting school (its linked people) or a cluster lead decides about a request. */
-function mayDecide(cluster: ClusterSnapshot, review: PeerReview, userId: string): boolean {
-  const person = cluster.people.find((p) => p.userId === userId);
-  return (
-    person?.role === 'cluster-lead' || (person?.schoolId !== undefined && person.schoolId === review.schoolId)
-  );
-}
-
 function findReview(cluster: ClusterSnapshot, id: string): PeerReview | undefined {
   return cluster.peerReviews.find((r) => r.id.toLowerCase() === id.toLowerCase());
 }
@@ -62,7 +53,7 @@ function findReview(cluster: ClusterSnapshot, id: string): PeerReview | undefine
 export class PeerReviewService {
   constructor(
     private readonly workspace: ClusterWorkspace,
-    private readonly messenger?: Messenger,
+    private readonly notices?: ClusterNotices,
   ) {}
 
   async request(place: Place, input: PeerReviewRequest, actor: Actor): Promise<Outcome<PeerReview>> {
@@ -102,7 +93,7 @@ export class PeerReviewService {
           profile: { ...cluster.profile, nextReviewNumber: number + 1 },
           peerReviews: [review],
           changeLog: [
-            record(
+            changeRecord(
               actor,
               now,
               'peer-review',
@@ -145,13 +136,7 @@ export class PeerReviewService {
     if (!offered.ok) return offered;
     const { cluster, review, school } = offered.value;
     await this.announce(cluster, review);
-    const offer = review.volunteers.at(-1);
-    if (this.messenger && offer) {
-      await this.messenger.sendToPerson(cluster.profile.place.tenantId, review.requestedBy, {
-        text: `${offer.reviewer} (${school.name}) volunteered to review for ${review.id}. Accept with **/peerreview accept ${review.id} ${offer.id}** in the cluster channel.`,
-        summary: `A volunteer for ${review.id}`,
-      });
-    }
+    await this.notices?.volunteerOffered(cluster, review, school);
     return succeed({ review, school });
   }
 
@@ -203,7 +188,7 @@ export class PeerReviewService {
     const done = await this.workspace.changeCluster(clusterId, (cluster, now) => {
       const review = findReview(cluster, reviewId);
       if (!review) return fail(`there is no peer-review request ${reviewId}`);
-      if (!mayDecide(cluster, review, actor.userId))
+      if (!whoMay.decideReview(cluster, review, actor.userId))
         return fail(`only the requesting school or a cluster lead can record the outcome of ${review.id}`);
       const today = londonWallClock(now).date;
       let number = cluster.profile.nextActionNumber ?? 1;
@@ -231,7 +216,7 @@ export class PeerReviewService {
           profile: { ...cluster.profile, nextActionNumber: number },
           peerReviews: [next],
           actions: created,
-          changeLog: [record(actor, now, 'peer-review', `Recorded the outcome of ${review.id}.`)],
+          changeLog: [changeRecord(actor, now, 'peer-review', `Recorded the outcome of ${review.id}.`)],
         },
         value: { cluster: { ...cluster, actions: [...cluster.actions, ...created] }, review: next },
       });
@@ -273,7 +258,7 @@ export class PeerReviewService {
         return fail(
           `there is no peer-review request ${reviewId.toUpperCase()}. Type **/peerreview list** to see them`,
         );
-      if (!mayDecide(cluster, review, actor.userId))
+      if (!whoMay.decideReview(cluster, review, actor.userId))
         return fail(`only the requesting school or a cluster lead can change ${review.id}`);
       const next = step(review, now);
       if (typeof next === 'string') return fail(next);
@@ -292,16 +277,10 @@ export class PeerReviewService {
    * channel shows one card per request with its volunteers and status.
    */
   private async announce(cluster: ClusterSnapshot, review: PeerReview): Promise<void> {
-    if (!this.messenger) return;
-    const message = peerReviewMessage(cluster, review);
+    if (!this.notices) return;
     // Every step keeps the request's announcementId, so the review in hand knows its post.
-    const { sent, updated } = await postOrUpdate(
-      this.messenger,
-      cluster.profile.place,
-      review.announcementId,
-      message,
-    );
-    const activityId = sent.ok && !updated ? sent.activityId : undefined;
+    const posted = await this.notices.peerReviewChanged(cluster, review);
+    const activityId = posted.ok && !posted.updated ? posted.activityId : undefined;
     if (!activityId) return;
     await this.workspace.changeCluster(cluster.profile.id, (latest) => {
       const current = findReview(latest, review.id);
@@ -325,7 +304,7 @@ function recordStep<T>(
 ): ClusterDecision<T> {
   if (next === previous) return succeed({ write: {}, value });
   return succeed({
-    write: { peerReviews: [next], changeLog: [record(actor, now, 'peer-review', summary)] },
+    write: { peerReviews: [next], changeLog: [changeRecord(actor, now, 'peer-review', summary)] },
     value,
   });
 }

@@ -2,9 +2,9 @@
  * What the services need from storage, in the domain's own words. src/storage implements these
  * on Azure Tables; nothing here knows which store is behind them.
  */
-import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { ClusterAction } from '../domain/actions/cluster-action';
-import type { AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
+import type { Actor } from '../domain/actor';
+import type { AgendaItem, AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
 import type { Board, BoardLink } from '../domain/board/board';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
@@ -18,8 +18,11 @@ import type {
 import type { ConversationKey, InstalledConversation } from '../domain/conversations/installed-conversation';
 import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
 import type { PeerReview } from '../domain/peer-reviews/peer-review';
+import type { ReminderSlot } from '../domain/reminders/reminder-slots';
+import type { PlannedMeeting } from '../domain/rota/rota-types';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
+import type { MeetingAttendance } from '../domain/rsvp/meeting-attendance';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 
 /** A stored record together with the version it was read at (an ETag, for optimistic updates). */
@@ -66,20 +69,21 @@ export interface ClusterStore {
   write(clusterId: string, version: string, write: ClusterWrite): Promise<void>;
 }
 
+/** One meeting's answers and guest requests, each with the version it was read at. */
+export interface MeetingRows {
+  answers: Array<Versioned<SchoolRsvp>>;
+  guests: Array<Versioned<GuestRequest>>;
+}
+
 /** Answers to meeting invitations: one row per school per meeting, updated under its ETag. */
 export interface RsvpStore {
+  /** Everything answered for one meeting (answers and guests): one query. */
+  meeting(clusterId: string, meetingId: string): Promise<MeetingRows>;
   answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]>;
   /** Every answer to every meeting of the cluster (the board's attendance figures). */
   answersForCluster(clusterId: string): Promise<SchoolRsvp[]>;
-  guestsFor(clusterId: string, meetingId: string): Promise<GuestRequest[]>;
-  findGuest(
-    clusterId: string,
-    meetingId: string,
-    guestId: string,
-  ): Promise<Versioned<GuestRequest> | undefined>;
   /** Creates or replaces a guest request; with `version`, only if unchanged since it was read. */
   saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void>;
-  find(clusterId: string, meetingId: string, schoolId: string): Promise<Versioned<SchoolRsvp> | undefined>;
   /** @throws AlreadyExistsError when someone answered for the school meanwhile. */
   create(clusterId: string, rsvp: SchoolRsvp): Promise<void>;
   /** @throws ConcurrentUpdateError when the answer changed since `version`. */
@@ -107,26 +111,66 @@ export interface SlotLedger {
   markDelivered(clusterId: string, slotId: string, recipient: string, now: Date): Promise<void>;
 }
 
-/** A message the bot starts (not a reply): a card or text, optionally @mentioning people. */
-export interface OutgoingMessage {
-  card?: AdaptiveCard;
-  text?: string;
-  /** Shown in notifications and the chat list. */
-  summary: string;
-  mentions?: Array<{ userId: string; name: string }>;
-}
-
 /** `gone`: the bot was removed or the person left (403/404); never retried, the chat is marked inactive. */
 export type SendOutcome =
   | { ok: true; activityId?: string }
   | { ok: false; reason: 'gone' | 'failed'; detail: string };
 
-/** Proactive sending. Never messages anyone the bot has no conversation with. */
-export interface Messenger {
-  postToCluster(place: ClusterPlace, message: OutgoingMessage): Promise<SendOutcome>;
-  /** Replaces a message the bot posted in the cluster's channel (e.g. a re-published agenda). */
-  updateInCluster(place: ClusterPlace, activityId: string, message: OutgoingMessage): Promise<SendOutcome>;
-  sendToPerson(tenantId: string, userId: string, message: OutgoingMessage): Promise<SendOutcome | 'no-chat'>;
+/** How a post in the cluster's channel went: made (or updated in place), or why not. */
+export type Posted = { ok: true; activityId?: string; updated: boolean } | { ok: false; detail: string };
+
+/**
+ * Sends to one recipient at most once for a scheduled slot (the ledger remembers who was reached),
+ * so a round resumed after a crash never messages anyone twice.
+ */
+export type SendOnce = (
+  recipient: string,
+  send: () => Promise<SendOutcome | 'no-chat'>,
+) => Promise<SendOutcome | 'no-chat' | 'already'>;
+
+/**
+ * What the cluster and its people are told when something happens. Services say what happened;
+ * src/notices words it (views) and delivers it (in a 1:1 chat if there is one, else the channel).
+ */
+export interface ClusterNotices {
+  /** The agenda in the channel; the earlier post for the meeting is updated in place. */
+  agendaPublished(
+    cluster: ClusterSnapshot,
+    meeting: PlannedMeeting,
+    items: readonly AgendaItem[],
+    by: Actor,
+    at: Date,
+    previousPostId: string | undefined,
+  ): Promise<Posted>;
+  /** The published minutes in the channel (again in place of the earlier post after a correction). */
+  minutesPublished(
+    cluster: ClusterSnapshot,
+    meeting: PlannedMeeting,
+    minutes: MeetingMinutes,
+  ): Promise<Posted>;
+  /** The request's card in the channel, kept current: posted once, then updated. */
+  peerReviewChanged(cluster: ClusterSnapshot, review: PeerReview): Promise<Posted>;
+  /** The requesting head hears that a partner volunteered. */
+  volunteerOffered(cluster: ClusterSnapshot, review: PeerReview, school: School): Promise<void>;
+  /** The cluster is told a board now sees its figures. */
+  linkedToBoard(cluster: ClusterProfile, boardName: string): Promise<void>;
+  /** The host school decides on a guest: privately where it can, else in the channel. Returns how many were reached privately. */
+  guestRequested(
+    attendance: MeetingAttendance,
+    request: GuestRequest,
+    hosts: readonly ClusterPerson[],
+    by: Actor,
+  ): Promise<number>;
+  /** One scheduled message of a meeting (reminder, nudge, chair's summary); returns what was done, for the log. */
+  meetingSlot(
+    once: SendOnce,
+    cluster: ClusterSnapshot,
+    slot: ReminderSlot,
+    attendance: MeetingAttendance,
+    now: Date,
+  ): Promise<string>;
+  /** An overdue action's owners are reminded, once. */
+  actionOverdue(once: SendOnce, cluster: ClusterSnapshot, action: ClusterAction): Promise<string>;
 }
 
 /** Boards and the clusters they watch. */

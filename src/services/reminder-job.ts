@@ -2,11 +2,10 @@ import { isOverdue } from '../domain/actions/cluster-action';
 import type { Clock } from '../domain/clock';
 import type { ClusterSnapshot } from '../domain/clusters/cluster';
 import { planSlots, slotsFor } from '../domain/reminders/reminder-slots';
+import { buildRota } from '../domain/rota/build-rota';
 import { addDays } from '../domain/time/local-date';
 import { formatLocalDate, londonToInstant, londonWallClock } from '../domain/time/london-time';
-import { type Delivery, deliverMeetingSlot } from './meeting-slot-delivery';
-import type { ClusterStore, Messenger, SendOutcome, SlotLedger } from './ports';
-import { buildRota } from './rota-builder';
+import type { ClusterNotices, ClusterStore, SendOnce, SendOutcome, SlotLedger } from './ports';
 import type { RsvpService } from './rsvp-service';
 
 export const DEFAULT_REMINDER_TIME = '09:00';
@@ -17,7 +16,7 @@ export interface ReminderJobDependencies {
   store: ClusterStore;
   ledger: SlotLedger;
   rsvp: RsvpService;
-  messenger: Messenger;
+  notices: ClusterNotices;
   clock: Clock;
   /**
    * Who is claiming: stable across a restart of the same instance (App Service's instance id, or
@@ -103,8 +102,8 @@ export class ReminderJob {
         if (!attendance.ok) return { outcome: 'dropped', note: attendance.problem };
         return {
           outcome: 'sent',
-          note: await deliverMeetingSlot(
-            this.delivery(clusterId, slot.id),
+          note: await this.deps.notices.meetingSlot(
+            this.onceFor(clusterId, slot.id),
             cluster,
             slot,
             attendance.value,
@@ -172,44 +171,16 @@ export class ReminderJob {
       const slotId = `action|${action.id}|overdue|${action.due}`;
       const dueAt = londonToInstant(addDays(action.due, 1), reminderTime);
       if (finished.has(slotId) || dueAt.getTime() > now.getTime()) continue;
-      await this.claimAndRun(clusterId, slotId, now, report, async () => {
-        const school = cluster.schools.find((s) => s.id === action.ownerSchoolId)?.name ?? 'its owner';
-        const owners = action.ownerPerson
-          ? [action.ownerPerson]
-          : cluster.people
-              .filter((p) => p.schoolId === action.ownerSchoolId)
-              .map((p) => ({ userId: p.userId, name: p.name }));
-        const text = `Action ${action.id} for ${school} was due on ${formatLocalDate(action.due)}: ${action.title}. Please update it (/action ${action.id} done, or in progress).`;
-        const withoutChat: Array<{ userId: string; name: string }> = [];
-        for (const owner of owners) {
-          const sent = await this.once(clusterId, slotId, `person:${owner.userId}`, () =>
-            this.deps.messenger.sendToPerson(cluster.profile.place.tenantId, owner.userId, {
-              text,
-              summary: `Action ${action.id} is overdue`,
-            }),
-          );
-          if (sent === 'no-chat') withoutChat.push(owner);
-        }
-        if (owners.length === 0 || withoutChat.length > 0) {
-          await this.once(clusterId, slotId, 'channel', () =>
-            this.deps.messenger.postToCluster(cluster.profile.place, {
-              text,
-              mentions: withoutChat,
-              summary: `Action ${action.id} is overdue`,
-            }),
-          );
-        }
-        return { outcome: 'sent', note: `overdue action: ${owners.length} owner(s)` };
-      });
+      await this.claimAndRun(clusterId, slotId, now, report, async () => ({
+        outcome: 'sent',
+        note: await this.deps.notices.actionOverdue(this.onceFor(clusterId, slotId), cluster, action),
+      }));
     }
   }
 
-  /** What a delivery may do: send through the messenger, once per recipient for this slot. */
-  private delivery(clusterId: string, slotId: string): Delivery {
-    return {
-      messenger: this.deps.messenger,
-      once: (recipient, send) => this.once(clusterId, slotId, recipient, send),
-    };
+  /** Sending for this slot: once per recipient, remembered in the ledger. */
+  private onceFor(clusterId: string, slotId: string): SendOnce {
+    return (recipient, send) => this.once(clusterId, slotId, recipient, send);
   }
 
   /**

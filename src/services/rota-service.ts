@@ -1,14 +1,16 @@
+import type { Actor } from '../domain/actor';
+import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import { pickSchool } from '../domain/clusters/pick-school';
+import { whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import { type BuiltRota, buildRota } from '../domain/rota/build-rota';
 import { type MeetingRef, resolveMeetingRef } from '../domain/rota/meeting-ref';
 import { planRotaChange, type RotaChangeRequest } from '../domain/rota/rota-changes';
 import type { BoardRepRule, PlannedMeeting } from '../domain/rota/rota-types';
 import { rotaToIcs } from '../export/rota-ics';
-import type { Actor } from './actor';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
-import { type BuiltRota, buildRota } from './rota-builder';
-import { pickSchool, record } from './school-service';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
 
@@ -57,17 +59,13 @@ export class RotaService {
         isClosed: rota.isClosed,
       });
       if (!result.ok) return result;
-      const person = cluster.people.find((p) => p.userId === actor.userId);
-      const isLead = person?.role === 'cluster-lead';
-      const isAffectedHost =
-        person?.schoolId !== undefined && result.affectedSchools.includes(person.schoolId);
-      if (!isLead && !isAffectedHost) {
+      if (!whoMay.changeMeeting(cluster, result.affectedSchools, actor.userId)) {
         return fail('only a cluster lead, or the head of a school whose meeting this is, can change it');
       }
       return succeed({
         write: {
           meetingChanges: result.changes,
-          changeLog: [record(actor, now, request.kind, result.summary)],
+          changeLog: [changeRecord(actor, now, request.kind, result.summary)],
         },
         value: { summary: result.summary },
       });
@@ -83,7 +81,7 @@ export class RotaService {
       return succeed({
         write: {
           profile: { ...cluster.profile, reminderTime: time },
-          changeLog: [record(actor, now, 'reminders', summary)],
+          changeLog: [changeRecord(actor, now, 'reminders', summary)],
         },
         value: { summary },
       });
@@ -112,7 +110,7 @@ export class RotaService {
       return succeed({
         write: {
           profile: { ...cluster.profile, boardRep: rule },
-          changeLog: [record(actor, now, 'board', summary)],
+          changeLog: [changeRecord(actor, now, 'board', summary)],
         },
         value: { summary },
       });

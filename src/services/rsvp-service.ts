@@ -1,147 +1,54 @@
-import { halfTermName } from '../domain/calendar/academic-year';
-import {
-  type ClusterPerson,
-  type ClusterSnapshot,
-  linkedSchoolOf,
-  type School,
-} from '../domain/clusters/cluster';
+import type { Actor } from '../domain/actor';
+import { type ClusterSnapshot, linkedSchoolOf, type School } from '../domain/clusters/cluster';
+import { whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import { buildRota } from '../domain/rota/build-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { decideGuest, type GuestRequest, guestRequestId } from '../domain/rsvp/guest-request';
 import {
-  type RsvpAnswer,
-  recordAnswer,
-  type SchoolRsvp,
-  type Tally,
-  tallyAnswers,
-} from '../domain/rsvp/rsvp';
-import { formatLondon } from '../domain/time/london-time';
-import type { Actor } from './actor';
+  hostsOf,
+  type MeetingAttendance,
+  meetingAttendance,
+  staleness,
+} from '../domain/rsvp/meeting-attendance';
+import { type RsvpAnswer, recordAnswer } from '../domain/rsvp/rsvp';
 import type { ClusterWorkspace } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
-import type { RsvpStore } from './ports';
-import { buildRota } from './rota-builder';
+import type { ClusterNotices, MeetingRows, RsvpStore } from './ports';
 import { retryOnConflict } from './storage-errors';
 
-export interface MeetingAttendance {
+interface MeetingRead {
   cluster: ClusterSnapshot;
   meeting: PlannedMeeting;
-  answers: SchoolRsvp[];
-  guests: GuestRequest[];
-  tally: Tally;
+  rows: MeetingRows;
 }
 
-/** Answers to meeting invitations, per school; the chair's tally. */
+const values = <T>(rows: Array<{ value: T }>) => rows.map((r) => r.value);
+
+/**
+ * Answers to meeting invitations, per school; the chair's tally. A click reads the cluster (once
+ * per turn) and the meeting's rows (one query), writes one row, and works out the new tally
+ * from what it read and wrote: three table requests, however old the cluster.
+ */
 export class RsvpService {
   constructor(
     private readonly workspace: ClusterWorkspace,
     private readonly rsvps: RsvpStore,
+    private readonly notices?: ClusterNotices,
   ) {}
 
   /** The meeting as it stands now, with every school's answer. */
   async attendance(clusterId: string, meetingId: string): Promise<Outcome<MeetingAttendance>> {
-    const stored = await this.workspace.store.load(clusterId);
-    if (!stored) return fail('this cluster no longer exists');
-    const cluster = stored.value;
-    const meeting = buildRota(cluster, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
-    if (!meeting) return fail('this meeting is no longer on the rota');
-    const [answers, guests] = await Promise.all([
-      this.rsvps.answersFor(clusterId, meetingId),
-      this.rsvps.guestsFor(clusterId, meetingId),
-    ]);
-    const members = cluster.schools
-      .filter((s) => !s.leftOn || s.leftOn > meeting.date)
-      .sort((a, b) => a.position - b.position);
-    return succeed({ cluster, meeting, answers, guests, tally: tallyAnswers(members, answers, guests) });
+    const read = await this.read(clusterId, meetingId);
+    if (!read.ok) return read;
+    const { cluster, meeting, rows } = read.value;
+    return succeed(meetingAttendance(cluster, meeting, values(rows.answers), values(rows.guests)));
   }
 
   /**
-   * Records a school's answer. Only people linked to a school answer for it; the latest answer
-   * wins; the same delivery (`key`) seen again stores nothing new.
+   * Records a school's answer. Only people linked to a school answer for it, on a card whose
+   * meeting is still ahead; the latest answer wins; the same delivery (`key`) stores nothing new.
    */
-  /**
-   * Who may answer for which school, for a card made for `meetingDate`: the meeting must still be
-   * ahead (not moved, cancelled or started) and the person linked to a member school.
-   */
-  private async answerable(
-    clusterId: string,
-    meetingId: string,
-    meetingDate: string,
-    actor: Actor,
-  ): Promise<Outcome<{ cluster: ClusterSnapshot; meeting: PlannedMeeting; school: School }>> {
-    const attendance = await this.attendance(clusterId, meetingId);
-    if (!attendance.ok) return attendance;
-    const { cluster, meeting } = attendance.value;
-    const stale = staleness(meeting, meetingDate, this.workspace.clock());
-    if (stale) return fail(stale);
-    const school = linkedSchoolOf(cluster, actor.userId);
-    if (!school) return fail(notListed(cluster));
-    return succeed({ cluster, meeting, school });
-  }
-
-  /** A head asks to bring a guest; the host school decides. Asking again for the same guest updates the request. */
-  async requestGuest(
-    clusterId: string,
-    meetingId: string,
-    meetingDate: string,
-    actor: Actor,
-    guest: { name: string; role: string },
-  ): Promise<Outcome<{ request: GuestRequest; hosts: ClusterPerson[]; attendance: MeetingAttendance }>> {
-    const pupilData = refusePupilData({ "guest's name": guest.name, "guest's role": guest.role });
-    if (pupilData) return fail(pupilData);
-    const answerable = await this.answerable(clusterId, meetingId, meetingDate, actor);
-    if (!answerable.ok) return answerable;
-    const { cluster, meeting, school } = answerable.value;
-    const request: GuestRequest = {
-      id: guestRequestId(school.id, guest.name),
-      meetingId,
-      schoolId: school.id,
-      name: guest.name,
-      role: guest.role,
-      requestedBy: actor.userId,
-      requestedByName: actor.name,
-      at: this.workspace.clock(),
-      status: 'pending',
-    };
-    await this.rsvps.saveGuest(clusterId, request);
-    const updated = await this.attendance(clusterId, meetingId);
-    if (!updated.ok) return updated;
-    return succeed({ request, hosts: hostsOf(cluster, meeting), attendance: updated.value });
-  }
-
-  /** Only the host school's head (or a cluster lead) approves or declines a guest. */
-  async decideGuest(
-    clusterId: string,
-    meetingId: string,
-    guestId: string,
-    decision: 'approved' | 'declined',
-    actor: Actor,
-  ): Promise<Outcome<{ request: GuestRequest; attendance: MeetingAttendance }>> {
-    const attendance = await this.attendance(clusterId, meetingId);
-    if (!attendance.ok) return attendance;
-    const { cluster, meeting } = attendance.value;
-    const stale = staleness(meeting, meeting.date, this.workspace.clock());
-    if (stale) return fail(stale);
-    const person = cluster.people.find((p) => p.userId === actor.userId);
-    const isHost = person?.schoolId !== undefined && person.schoolId === meeting.host?.id;
-    if (!isHost && person?.role !== 'cluster-lead') {
-      return fail(
-        `only the host school (${meeting.host?.name ?? 'not yet known'}) or a cluster lead can agree guests`,
-      );
-    }
-    let decided: GuestRequest | undefined;
-    await retryOnConflict(async () => {
-      const stored = await this.rsvps.findGuest(clusterId, meetingId, guestId);
-      if (!stored) return;
-      decided = decideGuest(stored.value, decision, actor, this.workspace.clock());
-      if (decided !== stored.value) await this.rsvps.saveGuest(clusterId, decided, stored.version);
-    });
-    if (!decided) return fail('that guest request no longer exists');
-    const updated = await this.attendance(clusterId, meetingId);
-    if (!updated.ok) return updated;
-    return succeed({ request: decided, attendance: updated.value });
-  }
-
   async answer(
     clusterId: string,
     meetingId: string,
@@ -156,11 +63,11 @@ export class RsvpService {
       "deputy's role": answer.kind === 'deputy' ? answer.role : undefined,
     });
     if (pupilData) return fail(pupilData);
-    const answerable = await this.answerable(clusterId, meetingId, meetingDate, actor);
-    if (!answerable.ok) return answerable;
-    const { school } = answerable.value;
-    await retryOnConflict(async () => {
-      const stored = await this.rsvps.find(clusterId, meetingId, school.id);
+    return retryOnConflict(async () => {
+      const read = await this.answerable(clusterId, meetingId, meetingDate, actor);
+      if (!read.ok) return read;
+      const { cluster, meeting, rows, school } = read.value;
+      const stored = rows.answers.find((a) => a.value.schoolId === school.id);
       const next = recordAnswer(stored?.value, meetingId, school.id, {
         answer,
         by: actor.userId,
@@ -168,30 +75,112 @@ export class RsvpService {
         at: this.workspace.clock(),
         key,
       });
-      if (stored && next === stored.value) return;
-      if (stored) await this.rsvps.replace(clusterId, next, stored.version);
-      else await this.rsvps.create(clusterId, next);
+      if (!stored) await this.rsvps.create(clusterId, next);
+      else if (next !== stored.value) await this.rsvps.replace(clusterId, next, stored.version);
+      const answers = [...values(rows.answers).filter((a) => a.schoolId !== school.id), next];
+      return succeed({
+        school,
+        attendance: meetingAttendance(cluster, meeting, answers, values(rows.guests)),
+      });
     });
-    const updated = await this.attendance(clusterId, meetingId);
-    if (!updated.ok) return updated;
-    return succeed({ school, attendance: updated.value });
   }
-}
 
-/** A card is stale when its meeting moved, was cancelled or has started. */
-export function staleness(meeting: PlannedMeeting, cardDate: string, now: Date): string | undefined {
-  const name = `${halfTermName(meeting.halfTerm)} ${meeting.year}`;
-  if (meeting.cancelled) return `the ${name} meeting has been cancelled`;
-  if (meeting.date !== cardDate) return `the ${name} meeting has moved to ${formatLondon(meeting.startsAt)}`;
-  if (meeting.startsAt.getTime() <= now.getTime()) return `the ${name} meeting has already started`;
-  return undefined;
+  /** A head asks to bring a guest; the host school decides. Asking again for the same guest updates the request. */
+  async requestGuest(
+    clusterId: string,
+    meetingId: string,
+    meetingDate: string,
+    actor: Actor,
+    guest: { name: string; role: string },
+  ): Promise<Outcome<{ request: GuestRequest; attendance: MeetingAttendance; hostsReached: number }>> {
+    const pupilData = refusePupilData({ "guest's name": guest.name, "guest's role": guest.role });
+    if (pupilData) return fail(pupilData);
+    const read = await this.answerable(clusterId, meetingId, meetingDate, actor);
+    if (!read.ok) return read;
+    const { cluster, meeting, rows, school } = read.value;
+    const request: GuestRequest = {
+      id: guestRequestId(school.id, guest.name),
+      meetingId,
+      schoolId: school.id,
+      name: guest.name,
+      role: guest.role,
+      requestedBy: actor.userId,
+      requestedByName: actor.name,
+      at: this.workspace.clock(),
+      status: 'pending',
+    };
+    await this.rsvps.saveGuest(clusterId, request);
+    const guests = [...values(rows.guests).filter((g) => g.id !== request.id), request];
+    const attendance = meetingAttendance(cluster, meeting, values(rows.answers), guests);
+    const hostsReached = this.notices
+      ? await this.notices.guestRequested(attendance, request, hostsOf(cluster, meeting), actor)
+      : 0;
+    return succeed({ request, attendance, hostsReached });
+  }
+
+  /** Only the meeting's chair (the host school) or a cluster lead approves or declines a guest. */
+  async decideGuest(
+    clusterId: string,
+    meetingId: string,
+    guestId: string,
+    decision: 'approved' | 'declined',
+    actor: Actor,
+  ): Promise<Outcome<{ request: GuestRequest; attendance: MeetingAttendance }>> {
+    return retryOnConflict(async () => {
+      const read = await this.read(clusterId, meetingId);
+      if (!read.ok) return read;
+      const { cluster, meeting, rows } = read.value;
+      const stale = staleness(meeting, meeting.date, this.workspace.clock());
+      if (stale) return fail(stale);
+      if (!whoMay.chair(cluster, meeting, actor.userId)) {
+        return fail(
+          `only the host school (${meeting.host?.name ?? 'not yet known'}) or a cluster lead can agree guests`,
+        );
+      }
+      const stored = rows.guests.find((g) => g.value.id === guestId);
+      if (!stored) return fail('that guest request no longer exists');
+      const decided = decideGuest(stored.value, decision, actor, this.workspace.clock());
+      if (decided !== stored.value) await this.rsvps.saveGuest(clusterId, decided, stored.version);
+      const guests = values(rows.guests).map((g) => (g.id === guestId ? decided : g));
+      return succeed({
+        request: decided,
+        attendance: meetingAttendance(cluster, meeting, values(rows.answers), guests),
+      });
+    });
+  }
+
+  private async read(clusterId: string, meetingId: string): Promise<Outcome<MeetingRead>> {
+    const [stored, rows] = await Promise.all([
+      this.workspace.store.load(clusterId),
+      this.rsvps.meeting(clusterId, meetingId),
+    ]);
+    if (!stored) return fail('this cluster no longer exists');
+    const meeting = buildRota(stored.value, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
+    if (!meeting) return fail('this meeting is no longer on the rota');
+    return succeed({ cluster: stored.value, meeting, rows });
+  }
+
+  /**
+   * Who may answer for which school, for a card made for `meetingDate`: the meeting must still be
+   * ahead (not moved, cancelled or started) and the person linked to a member school.
+   */
+  private async answerable(
+    clusterId: string,
+    meetingId: string,
+    meetingDate: string,
+    actor: Actor,
+  ): Promise<Outcome<MeetingRead & { school: School }>> {
+    const read = await this.read(clusterId, meetingId);
+    if (!read.ok) return read;
+    const { cluster, meeting } = read.value;
+    const stale = staleness(meeting, meetingDate, this.workspace.clock());
+    if (stale) return fail(stale);
+    const school = linkedSchoolOf(cluster, actor.userId);
+    if (!school) return fail(notListed(cluster));
+    return succeed({ ...read.value, school });
+  }
 }
 
 function notListed(cluster: ClusterSnapshot): string {
   return `you are not listed for a school in ${cluster.profile.name}. Link yourself with **/join** (in the cluster's channel), or ask your cluster lead`;
-}
-
-/** The people who decide for the host school: its linked head(s) and staff. */
-export function hostsOf(cluster: ClusterSnapshot, meeting: PlannedMeeting): ClusterPerson[] {
-  return cluster.people.filter((p) => p.schoolId !== undefined && p.schoolId === meeting.host?.id);
 }

@@ -1,3 +1,5 @@
+import type { Actor } from '../domain/actor';
+import { changeRecord } from '../domain/clusters/change-record';
 import {
   type ClusterPlace,
   type ClusterRole,
@@ -6,13 +8,14 @@ import {
   type School,
   schoolIdFor,
 } from '../domain/clusters/cluster';
+import { pickSchool } from '../domain/clusters/pick-school';
+import { whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
+import { buildRota } from '../domain/rota/build-rota';
 import { londonWallClock } from '../domain/time/london-time';
 import { groupByNetwork, type RosterRow, readRoster } from '../import/read-roster';
-import type { Actor } from './actor';
 import { type ClusterWorkspace, requireLead } from './cluster-workspace';
-import { fail, type Outcome, succeed } from './outcome';
-import { buildRota } from './rota-builder';
 
 export interface ImportReport {
   added: School[];
@@ -81,7 +84,7 @@ export class SchoolService {
           profile: { ...cluster.profile, nextPosition: cluster.profile.nextPosition + added.length },
           schools: added,
           changeLog: [
-            record(
+            changeRecord(
               actor,
               now,
               'import',
@@ -115,7 +118,7 @@ export class SchoolService {
         write: {
           profile: { ...cluster.profile, nextPosition: cluster.profile.nextPosition + 1 },
           schools: [school],
-          changeLog: [record(actor, now, 'join', `${school.name} joined the cluster.`)],
+          changeLog: [changeRecord(actor, now, 'join', `${school.name} joined the cluster.`)],
         },
         value: school,
       });
@@ -135,7 +138,7 @@ export class SchoolService {
       return succeed({
         write: {
           schools: [left],
-          changeLog: [record(actor, now, 'leave', `${school.name} left the cluster.`)],
+          changeLog: [changeRecord(actor, now, 'leave', `${school.name} left the cluster.`)],
         },
         value: left,
       });
@@ -152,8 +155,9 @@ export class SchoolService {
   ): Promise<Outcome<{ school?: School }>> {
     return this.workspace.change(place, (cluster, now) => {
       // Anyone may link themselves ("/join"); linking someone else is for cluster leads.
-      const refused =
-        person.userId === actor.userId ? undefined : requireLead<{ school?: School }>(cluster, actor);
+      const refused = whoMay.linkPerson(cluster, person.userId, actor.userId)
+        ? undefined
+        : requireLead<{ school?: School }>(cluster, actor);
       if (refused) return refused;
       let school: School | undefined;
       if (schoolReference) {
@@ -188,7 +192,7 @@ export class SchoolService {
           : ''
       }.`;
       return succeed({
-        write: { people: [linked, ...previousHeads], changeLog: [record(actor, now, 'link', summary)] },
+        write: { people: [linked, ...previousHeads], changeLog: [changeRecord(actor, now, 'link', summary)] },
         value: school ? { school } : {},
       });
     });
@@ -213,22 +217,4 @@ export class SchoolService {
         ...(anyHeld ? { joinedOn: today } : {}),
       }));
   }
-}
-
-export function pickSchool(cluster: ClusterSnapshot, reference: string): Outcome<School> {
-  const members = cluster.schools.filter((s) => !s.leftOn);
-  const found = findSchool(members, reference);
-  if (!found) {
-    return fail(
-      `no member school matches "${reference}". Type **/school list** to see the schools of ${cluster.profile.name}`,
-    );
-  }
-  if (Array.isArray(found)) {
-    return fail(`"${reference}" matches ${found.map((s) => s.name).join(', ')}: give more of the name`);
-  }
-  return succeed(found);
-}
-
-export function record(actor: Actor, at: Date, kind: string, summary: string) {
-  return { at, by: actor.userId, byName: actor.name, kind, summary };
 }

@@ -1,9 +1,9 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
-import type { RsvpStore, Versioned } from '../services/ports';
+import type { MeetingRows, RsvpStore } from '../services/ports';
 import { parseJson } from './json-column';
-import { isNotFound, translateStorageError } from './storage-error-translation';
+import { translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
 /**
@@ -21,10 +21,17 @@ export const rsvpKeys = {
 export class RsvpRepository implements RsvpStore {
   constructor(private readonly clusters: TableClient) {}
 
+  async meeting(clusterId: string, meetingId: string): Promise<MeetingRows> {
+    const rows = await this.rowsFrom(clusterId, rsvpKeys.prefix(meetingId));
+    const isGuest = (row: { rowKey: string }) => row.rowKey.startsWith(rsvpKeys.guestPrefix(meetingId));
+    return {
+      answers: rows.filter((r) => !isGuest(r)).map((r) => ({ value: parse(r.json), version: r.etag })),
+      guests: rows.filter(isGuest).map((r) => ({ value: parse<GuestRequest>(r.json), version: r.etag })),
+    };
+  }
+
   async answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]> {
-    return (await this.rowsFrom(clusterId, rsvpKeys.prefix(meetingId)))
-      .filter((row) => !row.rowKey.startsWith(rsvpKeys.guestPrefix(meetingId)))
-      .map((row) => parse(row.json));
+    return (await this.meeting(clusterId, meetingId)).answers.map((a) => a.value);
   }
 
   /** Every school's answer to every meeting of one cluster: one query, for the board's figures. */
@@ -32,29 +39,6 @@ export class RsvpRepository implements RsvpStore {
     return (await this.rowsFrom(clusterId, 'rsvp|'))
       .filter((row) => !row.rowKey.includes('|guest|'))
       .map((row) => parse(row.json));
-  }
-
-  async guestsFor(clusterId: string, meetingId: string): Promise<GuestRequest[]> {
-    return (await this.rowsFrom(clusterId, rsvpKeys.guestPrefix(meetingId))).map((row) =>
-      parse<GuestRequest>(row.json),
-    );
-  }
-
-  async findGuest(
-    clusterId: string,
-    meetingId: string,
-    guestId: string,
-  ): Promise<Versioned<GuestRequest> | undefined> {
-    try {
-      const row = await this.clusters.getEntity<{ json: string }>(
-        clusterId,
-        rsvpKeys.guest(meetingId, guestId),
-      );
-      return { value: parse<GuestRequest>(row.json), version: row.etag };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw translateStorageError(error, 'the guest request');
-    }
   }
 
   async saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void> {
@@ -74,36 +58,19 @@ export class RsvpRepository implements RsvpStore {
   private async rowsFrom(
     clusterId: string,
     prefix: string,
-  ): Promise<Array<{ rowKey: string; json: string }>> {
-    const found: Array<{ rowKey: string; json: string }> = [];
+  ): Promise<Array<{ rowKey: string; json: string; etag: string }>> {
+    const found: Array<{ rowKey: string; json: string; etag: string }> = [];
     try {
       const rows = this.clusters.listEntities<{ json: string }>({
         queryOptions: {
           filter: odata`PartitionKey eq ${clusterId} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`,
         },
       });
-      for await (const row of rows) found.push({ rowKey: row.rowKey ?? '', json: row.json });
+      for await (const row of rows) found.push({ rowKey: row.rowKey ?? '', json: row.json, etag: row.etag });
     } catch (error) {
       throw translateStorageError(error, 'the answers');
     }
     return found;
-  }
-
-  async find(
-    clusterId: string,
-    meetingId: string,
-    schoolId: string,
-  ): Promise<Versioned<SchoolRsvp> | undefined> {
-    try {
-      const row = await this.clusters.getEntity<{ json: string }>(
-        clusterId,
-        rsvpKeys.row(meetingId, schoolId),
-      );
-      return { value: parse(row.json), version: row.etag };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw translateStorageError(error, 'the answer');
-    }
   }
 
   async create(clusterId: string, rsvp: SchoolRsvp): Promise<void> {

@@ -8,10 +8,12 @@ import {
 } from 'botbuilder';
 import type { ClusterPlace } from '../domain/clusters/cluster';
 import type { ConversationKey } from '../domain/conversations/installed-conversation';
+import type { Messenger } from '../notices/messenger';
 import type { InstallationService } from '../services/installation-service';
-import type { ConversationStore, Messenger, OutgoingMessage, SendOutcome } from '../services/ports';
-import { SendLimiter } from '../services/send-limiter';
-import { type SendFailure, sendWithPolicy } from '../services/send-policy';
+import type { ConversationStore, SendOutcome } from '../services/ports';
+import type { OutgoingMessage } from '../views/outgoing-message';
+import { SendLimiter } from './send-limiter';
+import { type SendFailure, sendWithPolicy } from './send-policy';
 
 const NOT_INSTALLED: SendOutcome = {
   ok: false,

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { boardCsvDownload } from '../../src/services/signed-downloads';
+import { boardCsvDownload } from '../../src/http/signed-downloads';
 import { type BotHarness, cardOf, cardText, startBotHarness, TEST_LINK_SECRET } from '../support/bot-harness';
 import { buttonPress } from '../support/card-inputs';
 import { COVENTRY_ROSTER } from '../support/fixtures';

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { rotaCalendarDownload } from '../../src/services/signed-downloads';
+import { rotaCalendarDownload } from '../../src/http/signed-downloads';
 import {
   type BotHarness,
   cardOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesDownload } from '../../src/services/signed-downloads';
+import { minutesDownload } from '../../src/http/signed-downloads';
 import { cardOf, cardText, TEST_LINK_SECRET } from '../support/bot-harness';
 import { choiceValue, inputIdLabelled, inputValues, invokeAnswer, pressButton } from '../support/card-inputs';
 import { attachedCard } from '../support/connector-recorder';

@@ -1,9 +1,9 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InstallationService } from '../../src/services/installation-service';
-import { SendLimiter } from '../../src/services/send-limiter';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import { TeamsMessenger } from '../../src/teams/proactive-messenger';
+import { SendLimiter } from '../../src/teams/send-limiter';
 import { startConnectorRecorder } from '../support/connector-recorder';
 import { fakeClock } from '../support/fake-clock';
 import { BOT_ID, CHANNEL_ID, TEAM_ID, TENANT_ID } from '../support/teams-activities';

@@ -1,11 +1,13 @@
+import { MessengerNotices } from '../../src/notices/cluster-notices';
+import type { Messenger } from '../../src/notices/messenger';
 import { ClusterWorkspace } from '../../src/services/cluster-workspace';
-import type { Messenger, OutgoingMessage } from '../../src/services/ports';
 import { ReminderJob } from '../../src/services/reminder-job';
 import { RsvpService } from '../../src/services/rsvp-service';
 import { ClusterRepository } from '../../src/storage/cluster-repository';
 import { RsvpRepository } from '../../src/storage/rsvp-repository';
 import { SlotLedgerRepository } from '../../src/storage/slot-ledger-repository';
 import { TableStorage } from '../../src/storage/table-storage';
+import type { OutgoingMessage } from '../../src/views/outgoing-message';
 
 export interface ReminderJobFixture {
   connectionString: string;
@@ -47,7 +49,7 @@ export function composeReminderJob(fixture: ReminderJobFixture): ReminderJob {
     store: workspace.store,
     ledger: new SlotLedgerRepository(tables.table('deliveries')),
     rsvp: new RsvpService(workspace, new RsvpRepository(tables.table('clusters'))),
-    messenger,
+    notices: new MessengerNotices(messenger, () => ({ html: '', markdown: '' }), clock),
     clock,
     instance: fixture.instance,
     leaseMs: fixture.leaseMs,

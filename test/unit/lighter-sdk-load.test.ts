@@ -19,7 +19,7 @@ const loadedAiPackages = `['/openai/', '/gpt-tokenizer/', '/yaml/', '/jsonschema
 describe('loading teams-ai without the AI and sign-in parts Clusterbot never uses', () => {
   it('leaves the Recognizers-Text suites and the AI packages unloaded, yet builds the real Application', () => {
     const result = inFreshProcess(`
-      require('./src/teams/lighter-sdk-load.ts').loadTeamsAiWithoutUnusedParts();
+      require('./src/teams/lighter-sdk-load').loadTeamsAiWithoutUnusedParts();
       const { Application, TeamsAdapter } = require('@microsoft/teams-ai');
       const { MemoryStorage } = require('botbuilder');
       const app = new Application({ adapter: new TeamsAdapter({}), storage: new MemoryStorage() });
@@ -30,7 +30,7 @@ describe('loading teams-ai without the AI and sign-in parts Clusterbot never use
 
   it('loads a deferred package the moment teams-ai really uses it', () => {
     const result = inFreshProcess(`
-      require('./src/teams/lighter-sdk-load.ts').loadTeamsAiWithoutUnusedParts();
+      require('./src/teams/lighter-sdk-load').loadTeamsAiWithoutUnusedParts();
       const { GPTTokenizer, OpenAIModel } = require('@microsoft/teams-ai');
       const tokens = new GPTTokenizer().encode('Year 6 writing moderation');
       const model = new OpenAIModel({ apiKey: 'not-used', defaultModel: 'gpt-4o' });
@@ -46,7 +46,7 @@ describe('loading teams-ai without the AI and sign-in parts Clusterbot never use
 
   it('hands teams-ai the same classes the package exports, and the whole package on any other use', () => {
     const result = inFreshProcess(`
-      require('./src/teams/lighter-sdk-load.ts').loadTeamsAiWithoutUnusedParts();
+      require('./src/teams/lighter-sdk-load').loadTeamsAiWithoutUnusedParts();
       require('@microsoft/teams-ai');
       const { TeamsSsoPrompt } = require('@microsoft/teams-ai/lib/authentication/TeamsBotSsoPrompt');
       const { Dialog } = require('botbuilder-dialogs/lib/dialog');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMinutesCard } from '../../src/services/minutes-view';
+import { readMinutesCard } from '../../src/views/minutes-view';
 
 describe('reading the minutes card back', () => {
   it('reads attendance, notes by agenda position, lines of decisions and guests, and filled action rows', () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { renderAgendaCard } from '../../cards/agenda-card';
 import { type HalfTermNumber, halfTermName, parseAcademicYear } from '../../domain/calendar/academic-year';
+import { whoMay } from '../../domain/clusters/who-may';
 import { formatLondon } from '../../domain/time/london-time';
-import { agendaCardHeading, chairsOrLeads } from '../../services/agenda-service';
+import { agendaCardHeading } from '../../views/agenda-view';
 import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
@@ -105,7 +106,7 @@ export const agendaCommand = defineCommand({
         const next = await services.agenda.next(place);
         if (!next.ok) return problemReply(next.problem);
         const { cluster, meeting, items } = next.value;
-        const isChair = chairsOrLeads(cluster, meeting, actor.userId);
+        const isChair = whoMay.chair(cluster, meeting, actor.userId);
         const waiting = cluster.proposals.filter(
           (p) => p.meetingId === meeting.id && p.status === 'proposed',
         );

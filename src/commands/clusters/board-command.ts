@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boardOverviewCard } from '../../services/board-view';
+import { boardOverviewCard } from '../../views/board-view';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { halfTermName } from '../../domain/calendar/academic-year';
 import { formatLondon } from '../../domain/time/london-time';
-import { minutesDocument } from '../../services/minutes-document';
-import { minutesEditorCard, publishedMinutesCard } from '../../services/minutes-view';
+import { minutesDocument } from '../../views/minutes-document';
+import { minutesEditorCard, publishedMinutesCard } from '../../views/minutes-view';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply } from './outcome-reply';

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../services/outcome';
+import type { Outcome } from '../../domain/outcome';
 import { type Reply, refusalReply } from '../reply';
 
 /** A refused change says why, and that nothing was changed. */

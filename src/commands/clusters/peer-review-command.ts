@@ -6,7 +6,7 @@ import {
   peerReviewDoneCard,
   peerReviewRequestCard,
   peerReviewsCard,
-} from '../../services/peer-review-view';
+} from '../../views/peer-review-view';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';

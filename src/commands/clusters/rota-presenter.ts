@@ -2,9 +2,9 @@ import type { RotaCardData, RotaCardMeeting } from '../../cards/rota-card';
 import { type AcademicYear, halfTermName } from '../../domain/calendar/academic-year';
 import { describePattern } from '../../domain/calendar/meeting-pattern';
 import type { ClusterSnapshot } from '../../domain/clusters/cluster';
+import type { BuiltRota } from '../../domain/rota/build-rota';
 import type { BoardRepRule, PlannedMeeting } from '../../domain/rota/rota-types';
 import { formatLondon, londonWallClock } from '../../domain/time/london-time';
-import type { BuiltRota } from '../../services/rota-builder';
 
 const BADGES: Record<PlannedMeeting['status'], Pick<RotaCardMeeting, 'badge' | 'badgeColour' | 'style'>> = {
   next: { badge: 'Next meeting', badgeColour: 'Good', style: 'emphasis' },

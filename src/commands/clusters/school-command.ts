@@ -3,6 +3,7 @@ import { renderSchoolAddCard } from '../../cards/school-add-card';
 import { renderSchoolImportCard } from '../../cards/school-import-card';
 import { renderSchoolsCard } from '../../cards/schools-card';
 import type { ClusterRole } from '../../domain/clusters/cluster';
+import { answersForSchool } from '../../domain/clusters/who-may';
 import { formatLocalDate } from '../../domain/time/london-time';
 import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
@@ -110,11 +111,7 @@ export const schoolCommand = defineCommand({
         const view = await services.rota.view(place);
         return replyTo(view, ({ cluster }) => {
           const schools = [...cluster.schools].sort((a, b) => a.position - b.position);
-          const heads = new Map(
-            cluster.people
-              .filter((p) => p.schoolId && (p.role === 'head' || p.role === 'cluster-lead'))
-              .map((p) => [p.schoolId, p.name]),
-          );
+          const heads = new Map(cluster.people.filter(answersForSchool).map((p) => [p.schoolId, p.name]));
           return cardReply(
             renderSchoolsCard({
               title: `${cluster.profile.name}: member schools`,

@@ -1,4 +1,5 @@
 import type { ClusterSnapshot } from './cluster';
+import { whoMay } from './who-may';
 
 /**
  * Where a card's button was pressed, and by whom. Card data comes from the client, so an id in
@@ -21,6 +22,6 @@ export function mayUseClusterCard(
   if (origin.tenantId && home.tenantId && origin.tenantId.toLowerCase() !== home.tenantId.toLowerCase()) {
     return false;
   }
-  if (origin.personal) return cluster.people.some((person) => person.userId === origin.userId);
+  if (origin.personal) return whoMay.member(cluster, origin.userId);
   return origin.placeKey === home.placeKey;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { renderGuestApprovalCard } from '../../cards/guest-approval-card';
 import { renderReminderCard } from '../../cards/reminder-card';
 import { actorOf } from '../../commands/command-definition';
-import { guestApprovalCardData, RSVP_VERBS, reminderCardData } from '../../services/reminder-view';
+import { guestApprovalCardData, RSVP_VERBS, reminderCardData } from '../../views/reminder-view';
 import type { BotDependencies } from '../bot-dependencies';
 import { respond } from '../invoke-response';
 import { invocationFrom } from '../turn-input';
@@ -44,55 +44,29 @@ export function registerGuestActions(app: Application, deps: BotDependencies): v
         name: data.guestName,
         role: data.guestRole,
       });
-      let note: string;
-      if (result.ok) {
-        const { request, hosts, attendance } = result.value;
-        const card = renderGuestApprovalCard(guestApprovalCardData(attendance, request, deps.clock()));
-        const summary = `${actor.name} asks to bring a guest to the ${attendance.cluster.profile.name} meeting`;
-        const withoutChat = [];
-        for (const host of hosts) {
-          const sent = await deps.messenger.sendToPerson(
-            attendance.cluster.profile.place.tenantId,
-            host.userId,
-            { card, summary },
-          );
-          if (sent === 'no-chat') withoutChat.push({ userId: host.userId, name: host.name });
+      if (!result.ok) {
+        // The person gets back what they typed, so nothing is lost.
+        const refusal = `Sorry, ${result.problem}.`;
+        const current = await deps.rsvp.attendance(data.clusterId, data.meetingId);
+        if (!current.ok) {
+          await respond(context, refusal);
+          return refusal;
         }
-        if (hosts.length === 0 || withoutChat.length > 0) {
-          await deps.messenger.postToCluster(attendance.cluster.profile.place, {
-            card,
-            summary,
-            text: withoutChat.length
-              ? 'For the host to approve or decline:'
-              : 'No one is linked to the host school yet; a cluster lead can decide:',
-            mentions: withoutChat,
-          });
-        }
-        note = `Your request to bring ${request.name} is with the host, ${attendance.meeting.host?.name ?? 'the host school'}, for approval.`;
-        turnLogger(context, deps.logger).info(
-          { hostsReached: hosts.length - withoutChat.length },
-          'guest requested',
-        );
-      } else {
-        note = `Sorry, ${result.problem}.`;
+        const drafts = { guestName: data.guestName, guestRole: data.guestRole };
+        const card = reminderCardData(current.value, deps.clock(), { userId: actor.userId }, refusal, drafts);
+        await respond(context, renderReminderCard(card));
+        return refusal;
       }
-      const attendance = await deps.rsvp.attendance(data.clusterId, data.meetingId);
-      if (!attendance.ok) {
-        await respond(context, note);
-        return note;
-      }
-      // On a refusal the person gets back what they typed, so nothing is lost.
-      const drafts = result.ok ? {} : { guestName: data.guestName, guestRole: data.guestRole };
+      const { request, attendance, hostsReached } = result.value;
+      const note = `Your request to bring ${request.name} is with the host, ${attendance.meeting.host?.name ?? 'the host school'}, for approval.`;
+      turnLogger(context, deps.logger).info({ hostsReached }, 'guest requested');
       await respond(
         context,
-        renderReminderCard(
-          reminderCardData(attendance.value, deps.clock(), { userId: actor.userId }, note, drafts),
-        ),
+        renderReminderCard(reminderCardData(attendance, deps.clock(), { userId: actor.userId }, note)),
       );
       return note;
     },
   );
-
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     RSVP_VERBS.guestDecision,
     async (context, _state, raw) => {

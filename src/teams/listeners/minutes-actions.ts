@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { actorOf } from '../../commands/command-definition';
-import { MINUTES_VERBS, minutesEditorCard, readMinutesCard } from '../../services/minutes-view';
+import { MINUTES_VERBS, minutesEditorCard, readMinutesCard } from '../../views/minutes-view';
 import type { BotDependencies } from '../bot-dependencies';
 import { respond } from '../invoke-response';
 import { invocationFrom } from '../turn-input';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { renderReminderCard } from '../../cards/reminder-card';
 import { actorOf } from '../../commands/command-definition';
 import type { RsvpAnswer } from '../../domain/rsvp/rsvp';
-import { RSVP_VERBS, reminderCardData } from '../../services/reminder-view';
+import { RSVP_VERBS, reminderCardData } from '../../views/reminder-view';
 import type { BotDependencies } from '../bot-dependencies';
 import { respond } from '../invoke-response';
 import { invocationFrom } from '../turn-input';

@@ -1,13 +1,13 @@
 import type { GuestApprovalCardData } from '../cards/guest-approval-card';
 import { NO_DRAFTS, type ReminderCardData, type ReminderDrafts } from '../cards/reminder-card';
+import { agendaFor } from '../domain/agenda/agenda-for';
 import { halfTermName } from '../domain/calendar/academic-year';
+import { whoMay } from '../domain/clusters/who-may';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
+import { type MeetingAttendance, staleness } from '../domain/rsvp/meeting-attendance';
 import type { Tally } from '../domain/rsvp/rsvp';
 import { addDays } from '../domain/time/local-date';
 import { formatLocalDate, formatLondon, londonWallClock } from '../domain/time/london-time';
-import { agendaFor } from './agenda-service';
-import type { MeetingAttendance } from './rsvp-service';
-import { staleness } from './rsvp-service';
 
 export const RSVP_VERBS = {
   answer: 'rsvp',
@@ -68,8 +68,8 @@ export function reminderCardData(
   const { cluster, meeting, answers, tally } = attendance;
   const person = viewer ? cluster.people.find((p) => p.userId === viewer.userId) : undefined;
   const school = cluster.schools.find((s) => s.id === person?.schoolId);
-  const hostSchool = meeting.host?.id;
-  const seesTally = person?.role === 'cluster-lead' || (school !== undefined && school.id === hostSchool);
+  // Reasons for apologies are for the chair's eyes.
+  const seesTally = viewer !== undefined && whoMay.chair(cluster, meeting, viewer.userId);
   const stale = staleness(meeting, meeting.date, now);
   // The reminder carries the published agenda, or the draft until the chair publishes.
   const agenda =

@@ -1,5 +1,7 @@
 import type { ClusterPlace } from '../domain/clusters/cluster';
-import type { Messenger, OutgoingMessage, SendOutcome } from './ports';
+import type { Posted } from '../services/ports';
+import type { OutgoingMessage } from '../views/outgoing-message';
+import type { Messenger } from './messenger';
 
 /**
  * Puts a message the cluster already has a post for (an agenda, minutes, a peer-review request)
@@ -11,10 +13,12 @@ export async function postOrUpdate(
   place: ClusterPlace,
   previousId: string | undefined,
   message: OutgoingMessage,
-): Promise<{ sent: SendOutcome; updated: boolean }> {
+): Promise<Posted> {
   if (previousId) {
     const updated = await messenger.updateInCluster(place, previousId, message);
-    if (updated.ok) return { sent: updated, updated: true };
+    if (updated.ok) return { ok: true, activityId: previousId, updated: true };
   }
-  return { sent: await messenger.postToCluster(place, message), updated: false };
+  const sent = await messenger.postToCluster(place, message);
+  if (!sent.ok) return { ok: false, detail: sent.detail };
+  return { ok: true, ...(sent.activityId ? { activityId: sent.activityId } : {}), updated: false };
 }

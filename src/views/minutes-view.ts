@@ -9,11 +9,12 @@ import {
   type MeetingMinutes,
   MINUTES_LIMITS,
 } from '../domain/minutes/meeting-minutes';
+import type { MinutesInput } from '../domain/minutes/minutes-rules';
 import { formatLocalDate, formatLondon } from '../domain/time/london-time';
+import type { MinutesView } from '../services/minutes-service';
 import { cardLines, cardText, readActionRows } from './card-input';
 import type { MinutesDocument } from './minutes-document';
-import type { MinutesInput, MinutesView } from './minutes-service';
-import type { OutgoingMessage } from './ports';
+import type { OutgoingMessage } from './outgoing-message';
 
 /** The minutes card's buttons (Action.Execute verbs). */
 export const MINUTES_VERBS = { save: 'minutesSave', publish: 'minutesPublish' } as const;

@@ -1,6 +1,7 @@
-import { type Audience, type Invocation, placeOf } from '../commands/command-definition';
-import type { AccessPolicy } from '../commands/command-registry';
-import type { ClusterWorkspace } from './cluster-workspace';
+import { whoMay } from '../domain/clusters/who-may';
+import type { ClusterWorkspace } from '../services/cluster-workspace';
+import { type Audience, type Invocation, placeOf } from './command-definition';
+import type { AccessPolicy } from './command-registry';
 
 /**
  * Who may use what, from the cluster of the team or chat the command was given in:
@@ -20,14 +21,13 @@ export function clusterAccessPolicy(workspace: ClusterWorkspace): AccessPolicy {
           'this team or chat has no cluster yet. A cluster lead can create one with **/setup <name>**, for example `/setup Roots`',
       };
     }
-    const person = cluster.value.people.find((p) => p.userId === invocation.actor.userId);
     // In a team or chat, Teams already limits who is there; a card in a personal chat does not.
-    if (invocation.clusterPlaceKey && !person) {
+    if (invocation.clusterPlaceKey && !whoMay.member(cluster.value, invocation.actor.userId)) {
       return {
         refused: `you are not linked to ${cluster.value.profile.name}. Use /join in its channel first`,
       };
     }
     if (audience === 'cluster-member') return true;
-    return person?.role === 'cluster-lead';
+    return whoMay.lead(cluster.value, invocation.actor.userId);
   };
 }

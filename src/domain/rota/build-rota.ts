@@ -1,9 +1,9 @@
-import { bankHolidaysFor } from '../domain/calendar/bank-holidays';
-import type { ClusterSnapshot } from '../domain/clusters/cluster';
-import { planRota } from '../domain/rota/plan-rota';
-import type { PlannedMeeting, RotaSchool } from '../domain/rota/rota-types';
-import { scheduleMeetings } from '../domain/rota/schedule-meetings';
-import type { LocalDate } from '../domain/time/local-date';
+import { bankHolidaysFor } from '../calendar/bank-holidays';
+import type { ClusterSnapshot } from '../clusters/cluster';
+import type { LocalDate } from '../time/local-date';
+import { planRota } from './plan-rota';
+import type { PlannedMeeting, RotaSchool } from './rota-types';
+import { scheduleMeetings } from './schedule-meetings';
 
 export interface BuiltRota {
   meetings: PlannedMeeting[];

@@ -1,10 +1,10 @@
 import { boardCsv } from '../domain/board/cluster-health';
 import type { Clock } from '../domain/clock';
 import { londonWallClock } from '../domain/time/london-time';
-import type { BoardService } from './board-service';
-import { minutesHtml, minutesMarkdown } from './minutes-document';
-import type { MinutesService } from './minutes-service';
-import type { RotaService } from './rota-service';
+import type { BoardService } from '../services/board-service';
+import type { MinutesService } from '../services/minutes-service';
+import type { RotaService } from '../services/rota-service';
+import { minutesDocument, minutesHtml, minutesMarkdown } from '../views/minutes-document';
 import { boardSubject, minutesSubject, verifyLink } from './signed-links';
 
 /** A file behind a signed link, or why it cannot be had. */
@@ -64,22 +64,25 @@ export function minutesDownload(minutes: MinutesService, secret: string, clock: 
     const check = verifyLink(secret, minutesSubject(clusterId, meetingId), expires, sig, clock());
     const refused = refusal(check, 'minutes', '/minutes');
     if (refused) return refused;
-    const doc = await minutes.document(clusterId, meetingId);
-    if (!doc.ok) return { status: 404, message: 'These minutes are not published (or no longer exist).' };
-    const name = `${fileName(doc.value.title.replace(/^Minutes: /, ''))}-minutes`;
+    const published = await minutes.published(clusterId, meetingId);
+    if (!published.ok)
+      return { status: 404, message: 'These minutes are not published (or no longer exist).' };
+    const { cluster, meeting, minutes: stored } = published.value;
+    const doc = minutesDocument(cluster, meeting, stored);
+    const name = `${fileName(doc.title.replace(/^Minutes: /, ''))}-minutes`;
     return format === 'html'
       ? {
           status: 200,
           filename: `${name}.html`,
           contentType: 'text/html; charset=utf-8',
-          body: minutesHtml(doc.value),
+          body: minutesHtml(doc),
           disposition: 'inline',
         }
       : {
           status: 200,
           filename: `${name}.md`,
           contentType: 'text/markdown; charset=utf-8',
-          body: minutesMarkdown(doc.value),
+          body: minutesMarkdown(doc),
           disposition: 'attachment',
         };
   };

@@ -1,14 +1,29 @@
-import type { ClusterSnapshot } from '../domain/clusters/cluster';
-import { type MeetingMinutes, type MinutesAction, minutesProblems } from '../domain/minutes/meeting-minutes';
-import { refusePupilData } from '../domain/privacy/pupil-data-guard';
-import type { PlannedMeeting } from '../domain/rota/rota-types';
-import { addDays, type LocalDate } from '../domain/time/local-date';
-import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
-import type { Actor } from './actor';
-import { agendaFor } from './agenda-service';
-import type { MinutesInput } from './minutes-service';
-import { fail, type Outcome, succeed } from './outcome';
-import { buildRota } from './rota-builder';
+import type { Actor } from '../actor';
+import { agendaFor } from '../agenda/agenda-for';
+import type { ClusterSnapshot } from '../clusters/cluster';
+import { whoMay } from '../clusters/who-may';
+import { fail, type Outcome, succeed } from '../outcome';
+import { refusePupilData } from '../privacy/pupil-data-guard';
+import { buildRota } from '../rota/build-rota';
+import type { PlannedMeeting } from '../rota/rota-types';
+import { addDays, type LocalDate } from '../time/local-date';
+import { formatLocalDate, londonWallClock } from '../time/london-time';
+import {
+  type MeetingMinutes,
+  type MinutesAction,
+  minutesProblems,
+  type SchoolAttendance,
+} from './meeting-minutes';
+
+/** What the minute-taker wrote, as it came from the card: checked before anything is stored. */
+export interface MinutesInput {
+  attendance: SchoolAttendance[];
+  guests: string[];
+  /** Notes per agenda item, in the agenda's order. */
+  notes: string[];
+  decisions: string[];
+  actions: Array<{ title: string; schoolId: string; ownerUserId?: string; due?: LocalDate }>;
+}
 
 /**
  * The rules of the minutes, apart from reading and writing them: which meeting, who may write,
@@ -16,14 +31,6 @@ import { buildRota } from './rota-builder';
  */
 export const MINUTES_REFUSED =
   'only the minute-taker, the chair of that meeting or a cluster lead can write its minutes';
-
-/** Who writes the minutes: the minute-taker's and the host's people, and cluster leads. */
-export function mayWriteMinutes(cluster: ClusterSnapshot, meeting: PlannedMeeting, userId: string): boolean {
-  const person = cluster.people.find((p) => p.userId === userId);
-  if (person?.role === 'cluster-lead') return true;
-  const school = person?.schoolId;
-  return school !== undefined && (school === meeting.minuteTaker?.id || school === meeting.host?.id);
-}
 
 /** The current or most recent meeting: the last one that has started and was not cancelled. */
 export function meetingToMinute(meetings: readonly PlannedMeeting[], now: Date): PlannedMeeting | undefined {
@@ -49,7 +56,7 @@ export function checkMinutes(
   if (!meeting) return fail('this meeting is no longer on the rota');
   if (meeting.cancelled) return fail('this meeting was cancelled, so it has no minutes');
   if (meeting.startsAt.getTime() > now.getTime()) return fail('this meeting has not started yet');
-  if (!mayWriteMinutes(cluster, meeting, actor.userId)) return fail(MINUTES_REFUSED);
+  if (!whoMay.writeMinutes(cluster, meeting, actor.userId)) return fail(MINUTES_REFUSED);
   const previous = cluster.minutes.find((m) => m.meetingId === meetingId);
   const items = previous?.notes.map((n) => n.item) ?? agendaItemsOf(cluster, meeting, now);
   const defaultDue = defaultDueDate(meetings, meeting, now);

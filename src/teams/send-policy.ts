@@ -1,4 +1,4 @@
-import type { SendOutcome } from './ports';
+import type { SendOutcome } from '../services/ports';
 
 /** What a failed send told us, read from whatever the chat SDK threw. */
 export interface SendFailure {

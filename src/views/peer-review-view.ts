@@ -16,11 +16,11 @@ import {
   REVIEW_TYPE_WORDS,
   reviewHistory,
 } from '../domain/peer-reviews/peer-review';
+import { buildRota } from '../domain/rota/build-rota';
 import { formatLocalDate } from '../domain/time/london-time';
+import type { FollowUpAction, PeerReviewRequest } from '../services/peer-review-service';
 import { cardText, readActionRows } from './card-input';
-import type { FollowUpAction, PeerReviewRequest } from './peer-review-service';
-import type { OutgoingMessage } from './ports';
-import { buildRota } from './rota-builder';
+import type { OutgoingMessage } from './outgoing-message';
 
 export const PEER_REVIEW_VERBS = {
   request: 'peerReviewRequest',

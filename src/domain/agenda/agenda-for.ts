@@ -1,0 +1,19 @@
+import { type ClusterSnapshot, schoolNamer } from '../clusters/cluster';
+import type { PlannedMeeting } from '../rota/rota-types';
+import { londonWallClock } from '../time/london-time';
+import { type AgendaItem, buildAgenda } from './agenda';
+
+/** The agenda of a meeting as it stands: built from the cluster's plan, actions and proposals. */
+export function agendaFor(cluster: ClusterSnapshot, meeting: PlannedMeeting, now: Date): AgendaItem[] {
+  return buildAgenda({
+    standingItems: cluster.profile.standingItems ?? [],
+    ...(cluster.profile.foci?.[meeting.year]?.[meeting.halfTerm - 1]
+      ? { focus: cluster.profile.foci[meeting.year]?.[meeting.halfTerm - 1] }
+      : {}),
+    actions: cluster.actions,
+    proposals: cluster.proposals.filter((p) => p.meetingId === meeting.id),
+    peerReviews: cluster.peerReviews,
+    today: londonWallClock(now).date,
+    schoolName: schoolNamer(cluster),
+  });
+}
