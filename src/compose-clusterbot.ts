@@ -14,7 +14,9 @@ import { CardAccessService } from './services/card-access-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
 import { InstallationService } from './services/installation-service';
+import { MinutesPublishing } from './services/minutes-publishing';
 import { MinutesService } from './services/minutes-service';
+import { PeerReviewDecisions } from './services/peer-review-decisions';
 import { PeerReviewService } from './services/peer-review-service';
 import type { ConversationStore } from './services/ports';
 import { ReminderJob } from './services/reminder-job';
@@ -69,8 +71,10 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const notices = new MessengerNotices(messenger, linksToMinutes, clock);
   const rsvpStore = new RsvpRepository(tables.table('clusters'));
   const rsvp = new RsvpService(workspace, rsvpStore, notices);
-  const minutes = new MinutesService(workspace, rsvp, linksToMinutes, notices);
+  const minutes = new MinutesService(workspace, rsvp, linksToMinutes);
+  const minutesPublishing = new MinutesPublishing(workspace, notices);
   const peerReviews = new PeerReviewService(workspace, notices);
+  const peerReviewDecisions = new PeerReviewDecisions(workspace, notices);
   const boards = new BoardService(
     new BoardRepository(tables.table('boards')),
     workspace.store,
@@ -88,6 +92,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     agenda: new AgendaService(workspace, notices),
     minutes,
     peerReviews,
+    peerReviewDecisions,
     boards,
     boardCsvLink: (boardId) =>
       boardCsvLink(settings.publicBaseUrl(), settings.linkSigningSecret, boardId, clock()),
@@ -114,9 +119,10 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     cardAccess: new CardAccessService(workspace.store),
     rsvp,
     minutes,
+    minutesPublishing,
     peerReviews,
+    peerReviewDecisions,
     boards,
-    messenger,
     clock,
     logger,
     rota,

@@ -5,6 +5,7 @@ import type { BoardService } from '../services/board-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { MinutesService } from '../services/minutes-service';
+import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
@@ -23,6 +24,7 @@ export interface CommandServices {
   agenda: AgendaService;
   minutes: MinutesService;
   peerReviews: PeerReviewService;
+  peerReviewDecisions: PeerReviewDecisions;
   boards: BoardService;
   /** Signs a short-lived link to a board's figures as CSV. */
   boardCsvLink: (boardId: string) => string;

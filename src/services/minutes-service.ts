@@ -1,16 +1,10 @@
-import { openAction } from '../domain/actions/cluster-action';
 import type { Actor } from '../domain/actor';
-import { halfTermName } from '../domain/calendar/academic-year';
 import { changeRecord } from '../domain/clusters/change-record';
-import { type ClusterPlace, type ClusterSnapshot, schoolNamer } from '../domain/clusters/cluster';
+import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
 import { whoMay } from '../domain/clusters/who-may';
+import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
+import { draftMinutes } from '../domain/minutes/minutes-drafts';
 import {
-  attendanceFromAnswers,
-  type MeetingMinutes,
-  type SchoolAttendance,
-} from '../domain/minutes/meeting-minutes';
-import {
-  agendaItemsOf,
   checkMinutes,
   defaultDueDate,
   type MinutesInput,
@@ -19,11 +13,9 @@ import {
 } from '../domain/minutes/minutes-rules';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { buildRota } from '../domain/rota/build-rota';
-import { isMemberOn } from '../domain/rota/plan-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import type { LocalDate } from '../domain/time/local-date';
 import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
-import type { ClusterNotices } from './ports';
 import type { RsvpService } from './rsvp-service';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
@@ -54,7 +46,6 @@ export class MinutesService {
     private readonly workspace: ClusterWorkspace,
     private readonly rsvp: RsvpService,
     private readonly links: MinutesLinkMaker,
-    private readonly notices?: ClusterNotices,
   ) {}
 
   /** `/minutes` in a cluster's team or chat. */
@@ -104,79 +95,6 @@ export class MinutesService {
     });
   }
 
-  /**
-   * Records the minutes as published (creating their new actions in the same write), then posts
-   * them in the channel, or updates the earlier post when a correction is published.
-   */
-  async publish(
-    clusterId: string,
-    meetingId: string,
-    input: MinutesInput,
-    actor: Actor,
-  ): Promise<Outcome<{ view: MinutesView; updated: boolean; posted: Outcome<true> }>> {
-    const refused = refuseMinutesInput(input);
-    if (refused) return fail(refused);
-    const published = await this.workspace.changeCluster(clusterId, (cluster, now) => {
-      const checked = checkMinutes(cluster, meetingId, input, actor, now);
-      if (!checked.ok) return checked;
-      const { minutes, meeting } = checked.value;
-      let number = cluster.profile.nextActionNumber ?? 1;
-      const actions = minutes.pendingActions.map((a) =>
-        openAction(
-          {
-            id: `A${number++}`,
-            title: a.title,
-            ownerSchoolId: a.schoolId,
-            ownerPerson: a.ownerPerson,
-            due: a.due,
-            meetingId,
-          },
-          actor,
-          now,
-        ),
-      );
-      const final: MeetingMinutes = {
-        ...minutes,
-        pendingActions: [],
-        actionIds: [...minutes.actionIds, ...actions.map((a) => a.id)],
-        published: {
-          at: now,
-          by: actor.userId,
-          byName: actor.name,
-          ...(minutes.published?.activityId ? { activityId: minutes.published.activityId } : {}),
-        },
-      };
-      const what = `${halfTermName(meeting.halfTerm)} ${meeting.year}`;
-      return succeed({
-        write: {
-          profile: { ...cluster.profile, nextActionNumber: number },
-          minutes: [final],
-          actions,
-          changeLog: [
-            changeRecord(
-              actor,
-              now,
-              'minutes',
-              `${minutes.published ? 'Re-published' : 'Published'} the minutes of ${what}${actions.length > 0 ? ` with actions ${actions.map((a) => a.id).join(', ')}` : ''}.`,
-            ),
-          ],
-        },
-        value: writtenView(
-          { ...cluster, actions: [...cluster.actions, ...actions] },
-          { ...checked.value, minutes: final },
-        ),
-      });
-    });
-    if (!published.ok) return published;
-    const view = published.value;
-    const posted = await this.post(view.cluster, view.meeting, view.minutes);
-    return succeed({
-      view,
-      updated: posted.ok && posted.value.updated,
-      posted: posted.ok ? succeed(true) : posted,
-    });
-  }
-
   /** Published minutes with their cluster and meeting, for the printable and Markdown downloads. */
   async published(clusterId: string, meetingId: string): Promise<Outcome<PublishedMinutes>> {
     const stored = await this.workspace.store.load(clusterId);
@@ -189,28 +107,6 @@ export class MinutesService {
 
   linksFor(clusterId: string, meetingId: string) {
     return this.links(clusterId, meetingId);
-  }
-
-  private async post(
-    cluster: ClusterSnapshot,
-    meeting: PlannedMeeting,
-    minutes: MeetingMinutes,
-  ): Promise<Outcome<{ updated: boolean }>> {
-    if (!this.notices) return fail('posting is not available here');
-    const posted = await this.notices.minutesPublished(cluster, meeting, minutes);
-    if (!posted.ok) return fail(`the minutes could not be posted in the channel (${posted.detail})`);
-    const { activityId } = posted;
-    if (activityId && activityId !== minutes.published?.activityId) {
-      await this.workspace.changeCluster(cluster.profile.id, (latest) => {
-        const current = latest.minutes.find((m) => m.meetingId === meeting.id);
-        if (!current?.published) return succeed({ write: {}, value: undefined });
-        return succeed({
-          write: { minutes: [{ ...current, published: { ...current.published, activityId } }] },
-          value: undefined,
-        });
-      });
-    }
-    return succeed({ updated: posted.updated });
   }
 
   private async viewOf(
@@ -226,31 +122,13 @@ export class MinutesService {
     if (stored) return succeed({ cluster, meeting, minutes: stored, stored: true, canWrite, defaultDue });
     const attendance = await this.rsvp.attendance(cluster.profile.id, meeting.id);
     if (!attendance.ok) return attendance;
-    const members = cluster.schools
-      .filter((s) => isMemberOn(s, meeting.date))
-      .sort((a, b) => a.position - b.position);
-    const items = agendaItemsOf(cluster, meeting, now);
-    const schoolName = schoolNamer(cluster);
-    const minutes: MeetingMinutes = {
-      meetingId: meeting.id,
-      attendance: attendanceFromAnswers(members, attendance.value.answers),
-      guests: attendance.value.guests
-        .filter((g) => g.status === 'approved')
-        .map((g) => `${g.name}, ${g.role} (${schoolName(g.schoolId)})`),
-      notes: items.map((item) => ({ item, notes: '' })),
-      decisions: [],
-      pendingActions: [],
-      actionIds: [],
-      savedAt: now,
-      savedBy: actor.userId,
-      savedByName: actor.name,
-    };
+    const minutes = draftMinutes(cluster, meeting, attendance.value, actor, now);
     return succeed({ cluster, meeting, minutes, stored: false, canWrite, defaultDue });
   }
 }
 
 /** The view after a save or publish, from what was just written (the writer may write: checked). */
-function writtenView(
+export function writtenView(
   cluster: ClusterSnapshot,
   written: { meeting: PlannedMeeting; minutes: MeetingMinutes; defaultDue: LocalDate },
 ): MinutesView {

@@ -4,7 +4,7 @@ import type { ClusterSnapshot } from '../domain/clusters/cluster';
 import { planSlots, slotsFor } from '../domain/reminders/reminder-slots';
 import { buildRota } from '../domain/rota/build-rota';
 import { addDays } from '../domain/time/local-date';
-import { formatLocalDate, londonToInstant, londonWallClock } from '../domain/time/london-time';
+import { londonToInstant, londonWallClock } from '../domain/time/london-time';
 import type { ClusterNotices, ClusterStore, SendOnce, SendOutcome, SlotLedger } from './ports';
 import type { RsvpService } from './rsvp-service';
 

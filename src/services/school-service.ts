@@ -4,7 +4,6 @@ import {
   type ClusterPlace,
   type ClusterRole,
   type ClusterSnapshot,
-  findSchool,
   type School,
   schoolIdFor,
 } from '../domain/clusters/cluster';

@@ -1,10 +1,11 @@
 import type { CommandRegistry } from '../commands/command-registry';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
-import type { Messenger } from '../notices/messenger';
 import type { CardAccessService } from '../services/card-access-service';
 import type { InstallationService } from '../services/installation-service';
+import type { MinutesPublishing } from '../services/minutes-publishing';
 import type { MinutesService } from '../services/minutes-service';
+import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
 import type { RsvpService } from '../services/rsvp-service';
 
@@ -16,8 +17,9 @@ export interface BotDependencies {
   cardAccess: CardAccessService;
   rsvp: RsvpService;
   minutes: MinutesService;
+  minutesPublishing: MinutesPublishing;
   peerReviews: PeerReviewService;
-  messenger: Messenger;
+  peerReviewDecisions: PeerReviewDecisions;
   clock: Clock;
   logger: Logger;
 }

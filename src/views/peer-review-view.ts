@@ -16,9 +16,9 @@ import {
   REVIEW_TYPE_WORDS,
   reviewHistory,
 } from '../domain/peer-reviews/peer-review';
+import type { FollowUpAction, PeerReviewRequest } from '../domain/peer-reviews/peer-review-request';
 import { buildRota } from '../domain/rota/build-rota';
 import { formatLocalDate } from '../domain/time/london-time';
-import type { FollowUpAction, PeerReviewRequest } from '../services/peer-review-service';
 import { cardText, readActionRows } from './card-input';
 import type { OutgoingMessage } from './outgoing-message';
 

@@ -87,7 +87,7 @@ export const peerReviewCommand = defineCommand({
         return cardReply(peerReviewDoneCard(cluster, review), `Outcome of ${review.id}`);
       }
       case 'accept': {
-        const outcome = await services.peerReviews.accept(place, args.id, args.volunteer, actor);
+        const outcome = await services.peerReviewDecisions.accept(place, args.id, args.volunteer, actor);
         return replyTo(outcome, (r) =>
           textReply(
             `Accepted ${args.volunteer} for **${r.id}**${r.status === 'reviewers-found' ? `: reviewers found. Book the visit with /peerreview schedule ${r.id} <date>.` : '.'}`,
@@ -95,13 +95,13 @@ export const peerReviewCommand = defineCommand({
         );
       }
       case 'schedule': {
-        const outcome = await services.peerReviews.schedule(place, args.id, args.date, actor);
+        const outcome = await services.peerReviewDecisions.schedule(place, args.id, args.date, actor);
         return replyTo(outcome, (r) =>
           textReply(`**${r.id}**: the visit is on ${formatLocalDate(args.date)}.`),
         );
       }
       case 'withdraw': {
-        const outcome = await services.peerReviews.withdraw(place, args.id, actor);
+        const outcome = await services.peerReviewDecisions.withdraw(place, args.id, actor);
         return replyTo(outcome, (r) => textReply(`**${r.id}** is withdrawn.`));
       }
     }

@@ -42,7 +42,7 @@ export function registerMinutesActions(app: Application, deps: BotDependencies):
       }
       const outcome =
         verb === MINUTES_VERBS.publish
-          ? await deps.minutes.publish(clusterId, meetingId, input, actor)
+          ? await deps.minutesPublishing.publish(clusterId, meetingId, input, actor)
           : await deps.minutes.save(clusterId, meetingId, input, actor);
       log.info({ verb, meetingId, stored: outcome.ok, actions: input.actions.length }, 'minutes');
       if (!outcome.ok) {

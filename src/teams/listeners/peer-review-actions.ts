@@ -91,7 +91,7 @@ export function registerPeerReviewActions(app: Application, deps: BotDependencie
         );
       if (typeof input === 'string')
         return answer(context, PEER_REVIEW_VERBS.done, { ok: false, problem: input }, () => '');
-      const outcome = await deps.peerReviews.complete(
+      const outcome = await deps.peerReviewDecisions.complete(
         card.data.clusterId,
         card.data.reviewId,
         input.summary,
