@@ -15,11 +15,13 @@ import { planRota } from '../src/domain/rota/plan-rota';
 import { scheduleMeetings } from '../src/domain/rota/schedule-meetings';
 import { MessengerNotices } from '../src/notices/cluster-notices';
 import type { Messenger } from '../src/notices/messenger';
+import { BoardOverviewService } from '../src/services/board-overview-service';
 import { BoardService } from '../src/services/board-service';
 import { CalendarService } from '../src/services/calendar-service';
 import { ClusterSetupService } from '../src/services/cluster-setup-service';
 import { ClusterWorkspace } from '../src/services/cluster-workspace';
 import { ReminderJob } from '../src/services/reminder-job';
+import { RosterImportService } from '../src/services/roster-import-service';
 import { RsvpService } from '../src/services/rsvp-service';
 import { SchoolService } from '../src/services/school-service';
 import { BoardRepository } from '../src/storage/board-repository';
@@ -69,7 +71,7 @@ async function main() {
       if (!setup.ok) throw new Error(setup.problem);
       const names = Array.from({ length: 17 }, (_, i) => `School ${c}-${i}`);
       const schools = new SchoolService(workspace);
-      await schools.importRoster(place, `school\n${names.join('\n')}`, lead);
+      await new RosterImportService(workspace).importRoster(place, `school\n${names.join('\n')}`, lead);
       await new CalendarService(workspace).setTermDates(place, '2026-27', YEAR.halfTerms, [], lead);
       if (c === 0) {
         for (const [i, name] of names.entries())
@@ -171,8 +173,15 @@ async function main() {
         },
       });
     }
+    const boardStore = new BoardRepository(tables.table('boards'));
     const boards = new BoardService(
-      new BoardRepository(tables.table('boards')),
+      boardStore,
+      workspace.store,
+      () => now,
+      () => 'https://bench.example/minutes',
+    );
+    const overviews = new BoardOverviewService(
+      boardStore,
       workspace.store,
       new RsvpRepository(tables.table('clusters')),
       () => now,
@@ -191,7 +200,7 @@ async function main() {
       for (let i = 0; i < 10; i++) {
         requests = 0;
         const begin = performance.now();
-        const overview = await boards.overview(place);
+        const overview = await overviews.overview(place);
         if (!overview.ok || overview.value.healths.length !== linked) throw new Error('overview failed');
         runs.push(performance.now() - begin);
         perOverview = requests;

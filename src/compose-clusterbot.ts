@@ -8,18 +8,22 @@ import { MessengerNotices } from './notices/cluster-notices';
 import type { Messenger } from './notices/messenger';
 import { ActionService } from './services/action-service';
 import { AgendaService } from './services/agenda-service';
+import { BoardOverviewService } from './services/board-overview-service';
 import { BoardService } from './services/board-service';
 import { CalendarService } from './services/calendar-service';
 import { CardAccessService } from './services/card-access-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
+import { GuestService } from './services/guest-service';
 import { InstallationService } from './services/installation-service';
+import { MeetingPlanService } from './services/meeting-plan-service';
 import { MinutesPublishing } from './services/minutes-publishing';
 import { MinutesService } from './services/minutes-service';
 import { PeerReviewDecisions } from './services/peer-review-decisions';
 import { PeerReviewService } from './services/peer-review-service';
 import type { ConversationStore } from './services/ports';
 import { ReminderJob } from './services/reminder-job';
+import { RosterImportService } from './services/roster-import-service';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
@@ -56,6 +60,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   workspace: ClusterWorkspace;
   reminders: ReminderJob;
   boards: BoardService;
+  boardOverviews: BoardOverviewService;
 } {
   const { tables, clock, logger } = settings;
   const conversations = new ConversationRepository(tables.table('conversations'));
@@ -70,30 +75,30 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock());
   const notices = new MessengerNotices(messenger, linksToMinutes, clock);
   const rsvpStore = new RsvpRepository(tables.table('clusters'));
-  const rsvp = new RsvpService(workspace, rsvpStore, notices);
+  const rsvp = new RsvpService(workspace, rsvpStore);
+  const guests = new GuestService(workspace, rsvpStore, notices);
   const minutes = new MinutesService(workspace, rsvp, linksToMinutes);
   const minutesPublishing = new MinutesPublishing(workspace, notices);
   const peerReviews = new PeerReviewService(workspace, notices);
   const peerReviewDecisions = new PeerReviewDecisions(workspace, notices);
-  const boards = new BoardService(
-    new BoardRepository(tables.table('boards')),
-    workspace.store,
-    rsvpStore,
-    clock,
-    (clusterId, meetingId) => linksToMinutes(clusterId, meetingId).html,
-    notices,
-  );
+  const boardStore = new BoardRepository(tables.table('boards'));
+  const minutesPage = (clusterId: string, meetingId: string) => linksToMinutes(clusterId, meetingId).html;
+  const boards = new BoardService(boardStore, workspace.store, clock, minutesPage, notices);
+  const boardOverviews = new BoardOverviewService(boardStore, workspace.store, rsvpStore, clock, minutesPage);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
+    rosterImport: new RosterImportService(workspace),
     calendar: new CalendarService(workspace),
     rota,
     actions: new ActionService(workspace),
     agenda: new AgendaService(workspace, notices),
+    meetingPlan: new MeetingPlanService(workspace),
     minutes,
     peerReviews,
     peerReviewDecisions,
     boards,
+    boardOverviews,
     boardCsvLink: (boardId) =>
       boardCsvLink(settings.publicBaseUrl(), settings.linkSigningSecret, boardId, clock()),
     rotaLink: (clusterId) =>
@@ -118,6 +123,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     installations,
     cardAccess: new CardAccessService(workspace.store),
     rsvp,
+    guests,
     minutes,
     minutesPublishing,
     peerReviews,
@@ -128,5 +134,6 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     rota,
     workspace,
     reminders,
+    boardOverviews,
   };
 }

@@ -78,7 +78,7 @@ export async function startClusterbot(
       logger,
       downloadRotaCalendar: rotaCalendarDownload(rota, config.linkSigningSecret, clock),
       downloadMinutes: minutesDownload(dependencies.minutes, config.linkSigningSecret, clock),
-      downloadBoardCsv: boardCsvDownload(dependencies.boards, config.linkSigningSecret, clock),
+      downloadBoardCsv: boardCsvDownload(dependencies.boardOverviews, config.linkSigningSecret, clock),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.

@@ -1,12 +1,15 @@
 import type { Clock } from '../domain/clock';
 import type { ActionService } from '../services/action-service';
 import type { AgendaService } from '../services/agenda-service';
+import type { BoardOverviewService } from '../services/board-overview-service';
 import type { BoardService } from '../services/board-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
+import type { MeetingPlanService } from '../services/meeting-plan-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
+import type { RosterImportService } from '../services/roster-import-service';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
 import type { OutgoingMessage } from '../views/outgoing-message';
@@ -18,14 +21,17 @@ export type RotaLinkMaker = (clusterId: string) => string;
 export interface CommandServices {
   setup: ClusterSetupService;
   schools: SchoolService;
+  rosterImport: RosterImportService;
   calendar: CalendarService;
   rota: RotaService;
   actions: ActionService;
   agenda: AgendaService;
+  meetingPlan: MeetingPlanService;
   minutes: MinutesService;
   peerReviews: PeerReviewService;
   peerReviewDecisions: PeerReviewDecisions;
   boards: BoardService;
+  boardOverviews: BoardOverviewService;
   /** Signs a short-lived link to a board's figures as CSV. */
   boardCsvLink: (boardId: string) => string;
   rotaLink: RotaLinkMaker;

@@ -1,7 +1,7 @@
 import { boardCsv } from '../domain/board/cluster-health';
 import type { Clock } from '../domain/clock';
 import { londonWallClock } from '../domain/time/london-time';
-import type { BoardService } from '../services/board-service';
+import type { BoardOverviewService } from '../services/board-overview-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { RotaService } from '../services/rota-service';
 import { minutesDocument, minutesHtml, minutesMarkdown } from '../views/minutes-document';
@@ -89,7 +89,7 @@ export function minutesDownload(minutes: MinutesService, secret: string, clock: 
 }
 
 /** Serves a signed link to a board's figures as CSV (the same figures as /board shows). */
-export function boardCsvDownload(boards: BoardService, secret: string, clock: Clock) {
+export function boardCsvDownload(boards: BoardOverviewService, secret: string, clock: Clock) {
   return async (boardId: string, expires?: string, sig?: string): Promise<SignedDownload> => {
     const refused = refusal(
       verifyLink(secret, boardSubject(boardId), expires, sig, clock()),

@@ -1,5 +1,5 @@
 import type { ClusterPlace } from '../domain/clusters/cluster';
-import type { Posted } from '../services/ports';
+import type { Posted } from '../services/notices-port';
 import type { OutgoingMessage } from '../views/outgoing-message';
 import type { Messenger } from './messenger';
 

@@ -11,7 +11,7 @@ import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { MeetingAttendance } from '../domain/rsvp/meeting-attendance';
 import { formatLocalDate } from '../domain/time/london-time';
 import type { MinutesLinkMaker } from '../services/minutes-service';
-import type { ClusterNotices, Posted, SendOnce } from '../services/ports';
+import type { ClusterNotices, Posted, SendOnce } from '../services/notices-port';
 import { publishedAgendaMessage } from '../views/agenda-view';
 import { minutesDocument } from '../views/minutes-document';
 import { publishedMinutesMessage } from '../views/minutes-view';

@@ -1,5 +1,5 @@
 import type { ClusterPlace } from '../domain/clusters/cluster';
-import type { SendOutcome } from '../services/ports';
+import type { SendOutcome } from '../services/notices-port';
 import type { OutgoingMessage } from '../views/outgoing-message';
 
 /** Proactive sending, implemented by the chat edge. Never messages anyone the bot has no conversation with. */

@@ -1,5 +1,5 @@
 import type { ClusterPlace } from '../domain/clusters/cluster';
-import type { SendOnce } from '../services/ports';
+import type { SendOnce } from '../services/notices-port';
 import type { OutgoingMessage } from '../views/outgoing-message';
 import { inParallel, SENDS_IN_FLIGHT_PER_SLOT } from './in-parallel';
 import type { Messenger } from './messenger';

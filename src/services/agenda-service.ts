@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor';
 import { type AgendaItem, type AgendaProposal, decideProposal } from '../domain/agenda/agenda';
 import { agendaFor } from '../domain/agenda/agenda-for';
-import { type AcademicYear, halfTermName } from '../domain/calendar/academic-year';
+import { halfTermName } from '../domain/calendar/academic-year';
 import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
 import { whoMay } from '../domain/clusters/who-may';
@@ -9,8 +9,8 @@ import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { buildRota } from '../domain/rota/build-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
-import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
-import type { ClusterNotices } from './ports';
+import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import type { ClusterNotices } from './notices-port';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
 
@@ -161,40 +161,6 @@ export class AgendaService {
           changeLog: [changeRecord(actor, now, 'agenda', `${decision} ${target.id}.`)],
         },
         value: target,
-      });
-    });
-  }
-
-  async setFoci(place: Place, year: AcademicYear, foci: string[], actor: Actor): Promise<Outcome<string[]>> {
-    const pupilData = refusePupilData(Object.fromEntries(foci.map((f, i) => [`focus ${i + 1}`, f])));
-    if (pupilData) return fail(pupilData);
-    if (foci.length !== 6) return fail(`give six foci, one per half term (you gave ${foci.length})`);
-    return this.workspace.change(place, (cluster, now) => {
-      const refused = requireLead<string[]>(cluster, actor);
-      if (refused) return refused;
-      return succeed({
-        write: {
-          profile: { ...cluster.profile, foci: { ...cluster.profile.foci, [year]: foci } },
-          changeLog: [changeRecord(actor, now, 'agenda', `Set the ${year} meeting foci.`)],
-        },
-        value: foci,
-      });
-    });
-  }
-
-  async setStandingItems(place: Place, items: string[], actor: Actor): Promise<Outcome<string[]>> {
-    const pupilData = refusePupilData(Object.fromEntries(items.map((f, i) => [`standing item ${i + 1}`, f])));
-    if (pupilData) return fail(pupilData);
-    if (items.length < 1 || items.length > 10) return fail('give between 1 and 10 standing items');
-    return this.workspace.change(place, (cluster, now) => {
-      const refused = requireLead<string[]>(cluster, actor);
-      if (refused) return refused;
-      return succeed({
-        write: {
-          profile: { ...cluster.profile, standingItems: items },
-          changeLog: [changeRecord(actor, now, 'agenda', 'Changed the standing agenda items.')],
-        },
-        value: items,
       });
     });
   }

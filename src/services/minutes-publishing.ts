@@ -9,7 +9,7 @@ import { fail, type Outcome, succeed } from '../domain/outcome';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import type { ClusterWorkspace } from './cluster-workspace';
 import { type MinutesView, writtenView } from './minutes-service';
-import type { ClusterNotices } from './ports';
+import type { ClusterNotices } from './notices-port';
 
 export interface PublishedOutcome {
   view: MinutesView;

@@ -3,7 +3,7 @@ import { succeed } from '../domain/outcome';
 import type { PeerReview } from '../domain/peer-reviews/peer-review';
 import { findReview } from '../domain/peer-reviews/peer-review-request';
 import type { ClusterWorkspace } from './cluster-workspace';
-import type { ClusterNotices } from './ports';
+import type { ClusterNotices } from './notices-port';
 
 /**
  * Keeps a request's card in the channel current: posted once, then updated in place, so the

@@ -19,9 +19,9 @@ import {
 import type { LocalDate } from '../domain/time/local-date';
 import { formatLocalDate, londonWallClock } from '../domain/time/london-time';
 import type { ClusterWorkspace } from './cluster-workspace';
+import type { ClusterNotices } from './notices-port';
 import { announceReview } from './peer-review-announcer';
 import { noSuchReview } from './peer-review-service';
-import type { ClusterNotices } from './ports';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
 

@@ -16,8 +16,8 @@ import {
 } from '../domain/peer-reviews/peer-review-request';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import type { ClusterNotices } from './notices-port';
 import { announceReview } from './peer-review-announcer';
-import type { ClusterNotices } from './ports';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
 

@@ -1,45 +1,24 @@
 import { isOverdue } from '../domain/actions/cluster-action';
-import type { Clock } from '../domain/clock';
 import type { ClusterSnapshot } from '../domain/clusters/cluster';
 import { planSlots, slotsFor } from '../domain/reminders/reminder-slots';
 import { buildRota } from '../domain/rota/build-rota';
 import { addDays } from '../domain/time/local-date';
 import { londonToInstant, londonWallClock } from '../domain/time/london-time';
-import type { ClusterNotices, ClusterStore, SendOnce, SendOutcome, SlotLedger } from './ports';
+import type { ClusterNotices } from './notices-port';
+import type { ClusterStore } from './ports';
 import type { RsvpService } from './rsvp-service';
+import { SlotRunner, type SlotRunnerDependencies, type TickReport } from './slot-runner';
+
+export type { TickReport } from './slot-runner';
 
 export const DEFAULT_REMINDER_TIME = '09:00';
-const DEFAULT_LEASE_MS = 60_000;
 const DAY = 86_400_000;
 
-export interface ReminderJobDependencies {
+export interface ReminderJobDependencies extends SlotRunnerDependencies {
   store: ClusterStore;
-  ledger: SlotLedger;
   rsvp: RsvpService;
   notices: ClusterNotices;
-  clock: Clock;
-  /**
-   * Who is claiming: stable across a restart of the same instance (App Service's instance id, or
-   * the host name), so a restarted instance takes its own unfinished claims straight back.
-   */
-  instance: string;
-  /**
-   * How long a claim stays ours without renewal (default 60 s). It is renewed every third of
-   * that while the work goes on, so only a dead instance's claim lapses, and soon.
-   */
-  leaseMs?: number;
-  log?: (level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string) => void;
 }
-
-export interface TickReport {
-  clusters: number;
-  sent: string[];
-  dropped: string[];
-  /** Slots left claimed for a later retry (a recipient could not be reached for now). */
-  retrying: string[];
-}
-
-class RetryLater extends Error {}
 
 /**
  * One round of scheduled work, driven by what is in storage: every cluster's due reminders,
@@ -47,7 +26,11 @@ class RetryLater extends Error {}
  * catches up; a second instance running the same round sends nothing twice.
  */
 export class ReminderJob {
-  constructor(private readonly deps: ReminderJobDependencies) {}
+  private readonly slots: SlotRunner;
+
+  constructor(private readonly deps: ReminderJobDependencies) {
+    this.slots = new SlotRunner(deps);
+  }
 
   async tick(): Promise<TickReport> {
     return this.runClusters(await this.deps.store.listClusterIds(), 'reminder round failed for a cluster');
@@ -97,13 +80,13 @@ export class ReminderJob {
       report.dropped.push(slot.id);
     }
     for (const slot of plan.send) {
-      await this.claimAndRun(clusterId, slot.id, now, report, async () => {
+      await this.slots.claimAndRun(clusterId, slot.id, now, report, async () => {
         const attendance = await this.deps.rsvp.attendance(clusterId, slot.meetingId);
         if (!attendance.ok) return { outcome: 'dropped', note: attendance.problem };
         return {
           outcome: 'sent',
           note: await this.deps.notices.meetingSlot(
-            this.onceFor(clusterId, slot.id),
+            this.slots.onceFor(clusterId, slot.id),
             cluster,
             slot,
             attendance.value,
@@ -111,49 +94,6 @@ export class ReminderJob {
           ),
         };
       });
-    }
-  }
-
-  /**
-   * Claims a slot (once across instances), runs it and records how it ended. If it throws, the
-   * claim is left: once the lease runs out a later round retries it, skipping recipients already
-   * reached.
-   */
-  private async claimAndRun(
-    clusterId: string,
-    slotId: string,
-    now: Date,
-    report: TickReport,
-    run: () => Promise<{ outcome: 'sent' | 'dropped'; note: string }>,
-  ): Promise<void> {
-    const leaseMs = this.deps.leaseMs ?? DEFAULT_LEASE_MS;
-    if (!(await this.deps.ledger.claim(clusterId, slotId, this.deps.instance, now, leaseMs))) {
-      return; // another instance has it
-    }
-    const heartbeat = setInterval(() => {
-      this.deps.ledger.renew(clusterId, slotId, this.deps.instance, this.deps.clock(), leaseMs).then(
-        (kept) => {
-          if (!kept) this.deps.log?.('warn', { clusterId, slot: slotId }, 'scheduled send claim lost');
-        },
-        (error: unknown) =>
-          this.deps.log?.(
-            'warn',
-            { clusterId, slot: slotId, err: error },
-            'scheduled send claim not renewed',
-          ),
-      );
-    }, leaseMs / 3);
-    heartbeat.unref();
-    try {
-      const { outcome, note } = await run();
-      await this.deps.ledger.finish(clusterId, slotId, outcome, this.deps.clock(), note);
-      (outcome === 'sent' ? report.sent : report.dropped).push(slotId);
-      this.deps.log?.('info', { clusterId, slot: slotId, note }, `scheduled send ${outcome}`);
-    } catch (error) {
-      report.retrying.push(slotId);
-      this.deps.log?.('warn', { clusterId, slot: slotId, err: error }, 'scheduled send will be retried');
-    } finally {
-      clearInterval(heartbeat);
     }
   }
 
@@ -171,33 +111,10 @@ export class ReminderJob {
       const slotId = `action|${action.id}|overdue|${action.due}`;
       const dueAt = londonToInstant(addDays(action.due, 1), reminderTime);
       if (finished.has(slotId) || dueAt.getTime() > now.getTime()) continue;
-      await this.claimAndRun(clusterId, slotId, now, report, async () => ({
+      await this.slots.claimAndRun(clusterId, slotId, now, report, async () => ({
         outcome: 'sent',
-        note: await this.deps.notices.actionOverdue(this.onceFor(clusterId, slotId), cluster, action),
+        note: await this.deps.notices.actionOverdue(this.slots.onceFor(clusterId, slotId), cluster, action),
       }));
     }
-  }
-
-  /** Sending for this slot: once per recipient, remembered in the ledger. */
-  private onceFor(clusterId: string, slotId: string): SendOnce {
-    return (recipient, send) => this.once(clusterId, slotId, recipient, send);
-  }
-
-  /**
-   * Sends to one recipient at most once per slot. 'gone' (bot removed, person left) is recorded
-   * and not retried; a failure that may pass leaves the slot for a later round.
-   */
-  private async once(
-    clusterId: string,
-    slotId: string,
-    recipient: string,
-    send: () => Promise<SendOutcome | 'no-chat'>,
-  ): Promise<SendOutcome | 'no-chat' | 'already'> {
-    if (await this.deps.ledger.delivered(clusterId, slotId, recipient)) return 'already';
-    const result = await send();
-    if (result === 'no-chat') return result;
-    if (!result.ok && result.reason === 'failed') throw new RetryLater(`${recipient}: ${result.detail}`);
-    await this.deps.ledger.markDelivered(clusterId, slotId, recipient, this.deps.clock());
-    return result;
   }
 }

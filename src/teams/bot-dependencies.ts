@@ -2,6 +2,7 @@ import type { CommandRegistry } from '../commands/command-registry';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { CardAccessService } from '../services/card-access-service';
+import type { GuestService } from '../services/guest-service';
 import type { InstallationService } from '../services/installation-service';
 import type { MinutesPublishing } from '../services/minutes-publishing';
 import type { MinutesService } from '../services/minutes-service';
@@ -16,6 +17,7 @@ export interface BotDependencies {
   /** Checked for every card click and refresh that names a cluster (see clusterbot.ts). */
   cardAccess: CardAccessService;
   rsvp: RsvpService;
+  guests: GuestService;
   minutes: MinutesService;
   minutesPublishing: MinutesPublishing;
   peerReviews: PeerReviewService;

@@ -1,4 +1,4 @@
-import type { SendOutcome } from '../services/ports';
+import type { SendOutcome } from '../services/notices-port';
 
 /** What a failed send told us, read from whatever the chat SDK threw. */
 export interface SendFailure {

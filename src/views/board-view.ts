@@ -2,7 +2,7 @@ import { renderBoardOverviewCard } from '../cards/board-overview-card';
 import { type ClusterHealth, orderForBoard, percent } from '../domain/board/cluster-health';
 import { type HalfTermNumber, halfTermName } from '../domain/calendar/academic-year';
 import { formatLondon } from '../domain/time/london-time';
-import type { BoardOverview } from '../services/board-service';
+import type { BoardOverview } from '../services/board-overview-service';
 
 /** One line of figures per cluster: the same numbers as the CSV. */
 export function describeHealth(h: ClusterHealth): string {

@@ -151,7 +151,7 @@ describe("the board's view of Coventry's eight networks", () => {
 
     const csvUrl = new URL(String((card?.actions as Array<{ url: string }> | undefined)?.[0]?.url));
     const boardId = decodeURIComponent(csvUrl.pathname.split('/')[2] ?? '');
-    const csv = await boardCsvDownload(bot.boards, TEST_LINK_SECRET, bot.clock)(
+    const csv = await boardCsvDownload(bot.boardOverviews, TEST_LINK_SECRET, bot.clock)(
       boardId,
       csvUrl.searchParams.get('expires') ?? '',
       csvUrl.searchParams.get('sig') ?? '',

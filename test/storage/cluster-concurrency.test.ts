@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CalendarService } from '../../src/services/calendar-service';
 import { ClusterSetupService } from '../../src/services/cluster-setup-service';
 import { ClusterWorkspace } from '../../src/services/cluster-workspace';
+import { RosterImportService } from '../../src/services/roster-import-service';
 import { RotaService } from '../../src/services/rota-service';
 import { SchoolService } from '../../src/services/school-service';
 import { ClusterRepository } from '../../src/storage/cluster-repository';
@@ -51,7 +52,7 @@ describe('concurrent changes to one cluster on Azurite', () => {
 
   it('two rota changes made at the same moment both survive', async () => {
     const { workspace, schools, rota } = await cluster();
-    await schools.importRoster(place, 'school\nA\nB\nC\nD\nE\nF\n', lead);
+    await new RosterImportService(workspace).importRoster(place, 'school\nA\nB\nC\nD\nE\nF\n', lead);
     await new CalendarService(workspace).setTermDates(place, '2026-27', YEAR_2026_27.halfTerms, [], lead);
 
     const [swap, venue] = await Promise.all([

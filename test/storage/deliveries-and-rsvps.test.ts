@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CalendarService } from '../../src/services/calendar-service';
 import { ClusterSetupService } from '../../src/services/cluster-setup-service';
 import { ClusterWorkspace } from '../../src/services/cluster-workspace';
+import { RosterImportService } from '../../src/services/roster-import-service';
 import { RsvpService } from '../../src/services/rsvp-service';
 import { SchoolService } from '../../src/services/school-service';
 import { ClusterRepository } from '../../src/storage/cluster-repository';
@@ -71,7 +72,7 @@ describe('answers to a meeting on Azurite', () => {
     if (!setup.ok) throw new Error(setup.problem);
     const names = Array.from({ length: 50 }, (_, i) => `School ${String(i + 1).padStart(2, '0')}`);
     const schools = new SchoolService(workspace);
-    await schools.importRoster(place, `school\n${names.join('\n')}`, lead);
+    await new RosterImportService(workspace).importRoster(place, `school\n${names.join('\n')}`, lead);
     await new CalendarService(workspace).setTermDates(place, '2026-27', YEAR_2026_27.halfTerms, [], lead);
     const heads = names.map((name, i) => ({ userId: `29:head-${i}`, name: `Head ${i}`, school: name }));
     for (const head of heads) await schools.linkPerson(place, head, head.school, 'head', head);

@@ -8,6 +8,7 @@ import { SENDS_IN_FLIGHT_PER_SLOT } from '../../src/notices/in-parallel';
 import { CalendarService } from '../../src/services/calendar-service';
 import { ClusterSetupService } from '../../src/services/cluster-setup-service';
 import { ClusterWorkspace } from '../../src/services/cluster-workspace';
+import { RosterImportService } from '../../src/services/roster-import-service';
 import { SchoolService } from '../../src/services/school-service';
 import { ClusterRepository } from '../../src/storage/cluster-repository';
 import { TableStorage } from '../../src/storage/table-storage';
@@ -50,7 +51,7 @@ async function clusterWithHeads(tablePrefix: string) {
   if (!setup.ok) throw new Error(setup.problem);
   const names = Array.from({ length: HEADS }, (_, i) => `School ${i}`);
   const schools = new SchoolService(workspace);
-  await schools.importRoster(place, `school\n${names.join('\n')}`, lead);
+  await new RosterImportService(workspace).importRoster(place, `school\n${names.join('\n')}`, lead);
   await new CalendarService(workspace).setTermDates(place, '2026-27', YEAR.halfTerms, [], lead);
   for (const [i, name] of names.entries()) {
     const head = { userId: `29:head-${i}`, name: `Head ${i}` };

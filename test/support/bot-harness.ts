@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { type Activity, TestAdapter } from 'botbuilder';
 import { composeClusterbot } from '../../src/compose-clusterbot';
 import { createLogger } from '../../src/logging/logger';
+import type { BoardOverviewService } from '../../src/services/board-overview-service';
 import type { BoardService } from '../../src/services/board-service';
 import type { MinutesService } from '../../src/services/minutes-service';
 import type { ReminderJob } from '../../src/services/reminder-job';
@@ -27,6 +28,7 @@ export interface BotHarness {
   rota: RotaService;
   minutes: MinutesService;
   boards: BoardService;
+  boardOverviews: BoardOverviewService;
   /** The scheduled reminder round, to run by hand in tests. */
   reminders: ReminderJob;
   /** Sends one activity and returns everything the bot sent back during that turn. */
@@ -58,6 +60,7 @@ export async function startBotHarness(
     rota,
     minutes: dependencies.minutes,
     boards: dependencies.boards,
+    boardOverviews: dependencies.boardOverviews,
     reminders,
     async send(activity) {
       adapter.activeQueue.splice(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ClusterHealth, clusterHealth } from '../../src/domain/board/cluster-health';
-import type { BoardOverview } from '../../src/services/board-service';
+import type { BoardOverview } from '../../src/services/board-overview-service';
 import { boardOverviewCard } from '../../src/views/board-view';
 import { cardText } from '../support/bot-harness';
 import { clusterYear } from '../support/cluster-year';

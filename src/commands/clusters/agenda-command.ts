@@ -154,7 +154,7 @@ export const agendaCommand = defineCommand({
         );
       }
       case 'foci': {
-        const outcome = await services.agenda.setFoci(place, args.year, args.foci, actor);
+        const outcome = await services.meetingPlan.setFoci(place, args.year, args.foci, actor);
         return replyTo(outcome, (foci) =>
           textReply(
             `Meeting foci for ${args.year}: ${foci.map((f, i) => `${halfTermName((i + 1) as HalfTermNumber)} ${f}`).join('; ')}.`,
@@ -162,7 +162,7 @@ export const agendaCommand = defineCommand({
         );
       }
       case 'standing': {
-        const outcome = await services.agenda.setStandingItems(place, args.items, actor);
+        const outcome = await services.meetingPlan.setStandingItems(place, args.items, actor);
         return replyTo(outcome, (items) => textReply(`Standing items: ${items.join('; ')}.`));
       }
       default: {

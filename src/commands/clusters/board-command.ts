@@ -53,7 +53,7 @@ export const boardCommand = defineCommand({
     const actor = actorOf(invocation);
     switch (args.action) {
       case 'overview': {
-        const overview = await services.boards.overview(place);
+        const overview = await services.boardOverviews.overview(place);
         if (!overview.ok) return problemReply(overview.problem);
         return cardReply(
           boardOverviewCard(overview.value, services.boardCsvLink(overview.value.board.id)),
@@ -61,7 +61,7 @@ export const boardCommand = defineCommand({
         );
       }
       case 'csv': {
-        const overview = await services.boards.overview(place);
+        const overview = await services.boardOverviews.overview(place);
         if (!overview.ok) return problemReply(overview.problem);
         return textReply(
           `[Download the figures for ${overview.value.board.name} (CSV)](${services.boardCsvLink(overview.value.board.id)}). The link works for 7 days.`,

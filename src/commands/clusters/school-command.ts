@@ -163,7 +163,7 @@ export const schoolCommand = defineCommand({
           'Import member schools',
         );
       case 'import': {
-        const outcome = await services.schools.importRoster(place, args.csv, actor, args.network);
+        const outcome = await services.rosterImport.importRoster(place, args.csv, actor, args.network);
         return replyTo(outcome, (report) => {
           const skipped = report.skipped.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
           return textReply(

@@ -40,7 +40,7 @@ export function registerGuestActions(app: Application, deps: BotDependencies): v
       }
       const data = parsed.data;
       const actor = actorOf(invocationFrom(context.activity));
-      const result = await deps.rsvp.requestGuest(data.clusterId, data.meetingId, data.meetingDate, actor, {
+      const result = await deps.guests.requestGuest(data.clusterId, data.meetingId, data.meetingDate, actor, {
         name: data.guestName,
         role: data.guestRole,
       });
@@ -77,7 +77,7 @@ export function registerGuestActions(app: Application, deps: BotDependencies): v
       }
       const data = parsed.data;
       const actor = actorOf(invocationFrom(context.activity));
-      const result = await deps.rsvp.decideGuest(
+      const result = await deps.guests.decideGuest(
         data.clusterId,
         data.meetingId,
         data.guestId,
