@@ -27,6 +27,7 @@ import { RosterImportService } from './services/roster-import-service';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
+import { ReadOncePerTurn } from './services/turn-reads';
 import { BoardRepository } from './storage/board-repository';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
@@ -66,7 +67,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const conversations = new ConversationRepository(tables.table('conversations'));
   const installations = new InstallationService(conversations, clock);
   const workspace = new ClusterWorkspace(
-    new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks')),
+    new ReadOncePerTurn(new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks'), clock)),
     clock,
   );
   const rota = new RotaService(workspace);

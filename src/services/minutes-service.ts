@@ -98,7 +98,10 @@ export class MinutesService {
   /** Published minutes with their cluster and meeting, for the printable and Markdown downloads. */
   async published(clusterId: string, meetingId: string): Promise<Outcome<PublishedMinutes>> {
     const stored = await this.workspace.store.load(clusterId);
-    const minutes = stored?.value.minutes.find((m) => m.meetingId === meetingId);
+    // Older years' minutes are not in the working set: one more read, only for them.
+    const minutes =
+      stored?.value.minutes.find((m) => m.meetingId === meetingId) ??
+      (stored ? await this.workspace.store.minutesOf(clusterId, meetingId) : undefined);
     const meeting =
       stored && buildRota(stored.value, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
     if (!stored || !minutes?.published || !meeting) return fail('these minutes are not published');

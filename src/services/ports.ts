@@ -56,6 +56,7 @@ export interface ClusterStore {
   findClusterId(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>): Promise<string | undefined>;
   /** @throws AlreadyExistsError when this team or chat already has a cluster. */
   create(profile: ClusterProfile, lead: ClusterPerson): Promise<void>;
+  /** The cluster's working set, in one query (see ClusterSnapshot). */
   load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined>;
   /** Every cluster (for the scheduler's rounds). */
   listClusterIds(): Promise<string[]>;
@@ -63,6 +64,10 @@ export interface ClusterStore {
   profilesInTenant(tenantId: string): Promise<ClusterProfile[]>;
   /** @throws ConcurrentUpdateError when the cluster changed since `version` was read. */
   write(clusterId: string, version: string, write: ClusterWrite): Promise<void>;
+  /** The change log since a date, oldest first (not part of the snapshot: it only grows). */
+  recentChanges(clusterId: string, since: Date): Promise<RotaChangeRecord[]>;
+  /** One meeting's minutes of any year (the snapshot holds this school year's and last year's). */
+  minutesOf(clusterId: string, meetingId: string): Promise<MeetingMinutes | undefined>;
 }
 
 /** One meeting's answers and guest requests, each with the version it was read at. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor';
 import { changeRecord } from '../domain/clusters/change-record';
-import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import type { ClusterPlace, ClusterSnapshot, RotaChangeRecord } from '../domain/clusters/cluster';
 import { pickSchool } from '../domain/clusters/pick-school';
 import { whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
@@ -13,6 +13,8 @@ import { rotaToIcs } from '../export/rota-ics';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
+
+const HISTORY_WINDOW_MS = 400 * 86_400_000;
 
 export interface RotaView {
   cluster: ClusterSnapshot;
@@ -27,6 +29,19 @@ export class RotaService {
     const stored = await this.workspace.read(place);
     if (!stored) return fail(NO_CLUSTER);
     return succeed({ cluster: stored.value, rota: buildRota(stored.value, this.workspace.clock()) });
+  }
+
+  /** The latest changes to the cluster (from the last thirteen months: the log itself is kept whole). */
+  async history(
+    place: Place,
+    latest = 15,
+  ): Promise<Outcome<{ cluster: ClusterSnapshot; changes: RotaChangeRecord[] }>> {
+    const stored = await this.workspace.read(place);
+    if (!stored) return fail(NO_CLUSTER);
+    const since = new Date(this.workspace.clock().getTime() - HISTORY_WINDOW_MS);
+    const changes = await this.workspace.store.recentChanges(stored.value.profile.id, since);
+    const newestFirst = [...changes].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, latest);
+    return succeed({ cluster: stored.value, changes: newestFirst });
   }
 
   async calendarFile(clusterId: string): Promise<Outcome<{ name: string; ics: string }>> {

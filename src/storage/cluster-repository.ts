@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { ClusterAction } from '../domain/actions/cluster-action';
 import type { AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
-import type { AcademicYear, HalfTermNumber } from '../domain/calendar/academic-year';
 import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
   ClusterPerson,
@@ -17,38 +15,23 @@ import type { PeerReview } from '../domain/peer-reviews/peer-review';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { ClusterStore, ClusterWrite, Versioned } from '../services/ports';
 import { AlreadyExistsError, StorageUnavailableError } from '../services/storage-errors';
-import { parseJson } from './json-column';
+import { clusterKeys, type Entity, readRow, row, workingSetFilter } from './cluster-rows';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
 /**
- * Table `Clusters`: one partition per cluster, so reading a cluster's year (profile, schools,
- * people, term dates, meeting changes, change log) is a single partition query.
+ * Table `Clusters`: one partition per cluster (its rows: cluster-rows.ts). A turn reads the
+ * cluster's working set in one query; the change log and older years' minutes only when asked.
  * Table `ClusterLinks`: which cluster a team or group chat belongs to (PartitionKey = tenant).
  */
-export const clusterKeys = {
-  partition: (clusterId: string) => clusterId,
-  profile: 'profile',
-  school: (schoolId: string) => `school|${toTableKey(schoolId)}`,
-  person: (userId: string) => `person|${toTableKey(userId)}`,
-  calendar: (year: AcademicYear) => `calendar|${year}`,
-  meeting: (year: AcademicYear, halfTerm: HalfTermNumber) => `meeting|${year}|${halfTerm}`,
-  change: (at: Date) => `change|${at.toISOString()}|${randomBytes(3).toString('hex')}`,
-  action: (id: string) => `action|${id}`,
-  proposal: (meetingId: string, id: string) => `agenda|${toTableKey(meetingId)}|${id}`,
-  publishedAgenda: (meetingId: string) => `agendapub|${toTableKey(meetingId)}`,
-  minutes: (meetingId: string) => `minutes|${toTableKey(meetingId)}`,
-  peerReview: (id: string) => `review|${id}`,
-};
-
 const MAX_ROWS_PER_WRITE = 99;
-
-type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
 export class ClusterRepository implements ClusterStore {
   constructor(
     private readonly clusters: TableClient,
     private readonly links: TableClient,
+    /** Which school years are recent (the working set keeps this one and the last). */
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async findClusterId(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>): Promise<string | undefined> {
@@ -85,10 +68,7 @@ export class ClusterRepository implements ClusterStore {
     const rows: Array<TableEntityResult<Entity>> = [];
     try {
       const query = this.clusters.listEntities<Entity>({
-        // Everything but the RSVP rows (they are read per meeting by RsvpRepository).
-        queryOptions: {
-          filter: odata`PartitionKey eq ${clusterId} and (RowKey lt 'rsvp|' or RowKey ge 'rsvp}')`,
-        },
+        queryOptions: { filter: workingSetFilter(clusterId, this.clock()) },
       });
       for await (const row of query) rows.push(row);
     } catch (error) {
@@ -100,17 +80,16 @@ export class ClusterRepository implements ClusterStore {
     return {
       version: profileRow.etag,
       value: {
-        profile: parseRow<ClusterProfile>(profileRow),
-        schools: of('school').map((r) => parseRow<School>(r)),
-        people: of('person').map((r) => parseRow<ClusterPerson>(r)),
-        calendars: of('calendar').map((r) => parseRow<YearCalendar>(r)),
-        meetingChanges: of('meeting').map((r) => parseRow<MeetingChange>(r)),
-        changeLog: of('change').map((r) => parseRow<RotaChangeRecord>(r)),
-        actions: of('action').map((r) => parseRow<ClusterAction>(r)),
-        proposals: of('agenda').map((r) => parseRow<AgendaProposal>(r)),
-        publishedAgendas: of('agendapub').map((r) => parseRow<PublishedAgenda>(r)),
-        minutes: of('minutes').map((r) => parseRow<MeetingMinutes>(r)),
-        peerReviews: of('review').map((r) => parseRow<PeerReview>(r)),
+        profile: readRow<ClusterProfile>('profile', profileRow),
+        schools: of('school').map((r) => readRow<School>('school', r)),
+        people: of('person').map((r) => readRow<ClusterPerson>('person', r)),
+        calendars: of('calendar').map((r) => readRow<YearCalendar>('calendar', r)),
+        meetingChanges: of('meeting').map((r) => readRow<MeetingChange>('meeting', r)),
+        actions: of('action').map((r) => readRow<ClusterAction>('action', r)),
+        proposals: of('agenda').map((r) => readRow<AgendaProposal>('agenda', r)),
+        publishedAgendas: of('agendapub').map((r) => readRow<PublishedAgenda>('agendapub', r)),
+        minutes: of('minutes').map((r) => readRow<MeetingMinutes>('minutes', r)),
+        peerReviews: of('review').map((r) => readRow<PeerReview>('review', r)),
       },
     };
   }
@@ -146,7 +125,7 @@ export class ClusterRepository implements ClusterStore {
             clusterKeys.partition(clusterId),
             clusterKeys.profile,
           );
-          return parseRow<ClusterProfile>(row);
+          return readRow<ClusterProfile>('profile', row);
         } catch (error) {
           if (isNotFound(error)) return undefined;
           throw translateStorageError(error, 'a cluster');
@@ -154,6 +133,33 @@ export class ClusterRepository implements ClusterStore {
       }),
     );
     return profiles.filter((p): p is ClusterProfile => p !== undefined);
+  }
+
+  /** The change log since `since`, oldest first: one query over a range of the partition. */
+  async recentChanges(clusterId: string, since: Date): Promise<RotaChangeRecord[]> {
+    const found: RotaChangeRecord[] = [];
+    try {
+      const rows = this.clusters.listEntities<Entity>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${clusterId} and RowKey ge ${`change|${since.toISOString()}`} and RowKey lt 'change}'`,
+        },
+      });
+      for await (const entity of rows) found.push(readRow<RotaChangeRecord>('change', entity));
+    } catch (error) {
+      throw translateStorageError(error, 'the change log');
+    }
+    return found;
+  }
+
+  /** One meeting's minutes, of any year (the working set holds only this year's and last year's). */
+  async minutesOf(clusterId: string, meetingId: string): Promise<MeetingMinutes | undefined> {
+    try {
+      const entity = await this.clusters.getEntity<Entity>(clusterId, clusterKeys.minutes(meetingId));
+      return readRow<MeetingMinutes>('minutes', entity);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw translateStorageError(error, 'the minutes');
+    }
   }
 
   /**
@@ -215,34 +221,6 @@ export class ClusterRepository implements ClusterStore {
         : translated;
     }
   }
-}
-
-const DATE_FIELDS = new Set(['createdAt', 'at', 'publishedAt', 'savedAt']);
-
-/**
- * A string property holds at most 64 KiB (32K UTF-16 characters), so long values (minutes) are
- * split across json, json1, json2, … and joined again on reading.
- */
-const CHUNK_CHARACTERS = 30_000;
-
-function row(clusterId: string, rowKey: string, value: unknown): Entity {
-  const json = JSON.stringify(value);
-  const entity: Entity = {
-    partitionKey: clusterKeys.partition(clusterId),
-    rowKey,
-    json: json.slice(0, CHUNK_CHARACTERS),
-  };
-  for (let i = 1; i * CHUNK_CHARACTERS < json.length; i++) {
-    entity[`json${i}`] = json.slice(i * CHUNK_CHARACTERS, (i + 1) * CHUNK_CHARACTERS);
-  }
-  return entity;
-}
-
-/** Every row is read this way, so any record may grow past one property. */
-function parseRow<T>(entity: Entity): T {
-  let json = String(entity.json);
-  for (let i = 1; typeof entity[`json${i}`] === 'string'; i++) json += entity[`json${i}`];
-  return parseJson<T>(json, DATE_FIELDS);
 }
 
 const profileEntity = (p: ClusterProfile) => ({ ...row(p.id, clusterKeys.profile, p), name: p.name });

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 import type { MeetingRows, RsvpStore } from '../services/ports';
-import { parseJson } from './json-column';
+import { parseRow, ROW_SCHEMA_VERSION } from './row-schemas';
 import { translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
@@ -25,8 +25,12 @@ export class RsvpRepository implements RsvpStore {
     const rows = await this.rowsFrom(clusterId, rsvpKeys.prefix(meetingId));
     const isGuest = (row: { rowKey: string }) => row.rowKey.startsWith(rsvpKeys.guestPrefix(meetingId));
     return {
-      answers: rows.filter((r) => !isGuest(r)).map((r) => ({ value: parse(r.json), version: r.etag })),
-      guests: rows.filter(isGuest).map((r) => ({ value: parse<GuestRequest>(r.json), version: r.etag })),
+      answers: rows
+        .filter((r) => !isGuest(r))
+        .map((r) => ({ value: parse('rsvp', clusterId, r), version: r.etag })),
+      guests: rows
+        .filter(isGuest)
+        .map((r) => ({ value: parse<GuestRequest>('guest', clusterId, r), version: r.etag })),
     };
   }
 
@@ -38,13 +42,14 @@ export class RsvpRepository implements RsvpStore {
   async answersForCluster(clusterId: string): Promise<SchoolRsvp[]> {
     return (await this.rowsFrom(clusterId, 'rsvp|'))
       .filter((row) => !row.rowKey.includes('|guest|'))
-      .map((row) => parse(row.json));
+      .map((row) => parse<SchoolRsvp>('rsvp', clusterId, row));
   }
 
   async saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void> {
     const row = {
       partitionKey: clusterId,
       rowKey: rsvpKeys.guest(request.meetingId, request.id),
+      v: ROW_SCHEMA_VERSION,
       json: JSON.stringify(request),
     };
     try {
@@ -55,18 +60,16 @@ export class RsvpRepository implements RsvpStore {
     }
   }
 
-  private async rowsFrom(
-    clusterId: string,
-    prefix: string,
-  ): Promise<Array<{ rowKey: string; json: string; etag: string }>> {
-    const found: Array<{ rowKey: string; json: string; etag: string }> = [];
+  private async rowsFrom(clusterId: string, prefix: string): Promise<Array<Row & { etag: string }>> {
+    const found: Array<Row & { etag: string }> = [];
     try {
-      const rows = this.clusters.listEntities<{ json: string }>({
+      const rows = this.clusters.listEntities<{ json: string; v?: unknown }>({
         queryOptions: {
           filter: odata`PartitionKey eq ${clusterId} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`,
         },
       });
-      for await (const row of rows) found.push({ rowKey: row.rowKey ?? '', json: row.json, etag: row.etag });
+      for await (const row of rows)
+        found.push({ rowKey: row.rowKey ?? '', json: row.json, v: row.v, etag: row.etag });
     } catch (error) {
       throw translateStorageError(error, 'the answers');
     }
@@ -94,12 +97,13 @@ function entity(clusterId: string, rsvp: SchoolRsvp) {
   return {
     partitionKey: clusterId,
     rowKey: rsvpKeys.row(rsvp.meetingId, rsvp.schoolId),
+    v: ROW_SCHEMA_VERSION,
     json: JSON.stringify(rsvp),
   };
 }
 
-const DATE_FIELDS = new Set(['at', 'decidedAt']);
+type Row = { rowKey: string; json: string; v?: unknown };
 
-function parse<T = SchoolRsvp>(json: string): T {
-  return parseJson<T>(json, DATE_FIELDS);
+function parse<T = SchoolRsvp>(kind: 'rsvp' | 'guest', clusterId: string, row: Row): T {
+  return parseRow<T>(kind, row.json, `row ${row.rowKey} of cluster ${clusterId}`, row.v);
 }

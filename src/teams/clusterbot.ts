@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { placeOf } from '../commands/command-definition';
+import { inTurn } from '../services/turn-reads';
 import type { BotDependencies } from './bot-dependencies';
 import { cardClusterId, tenantOf } from './incoming-activity';
 import { respond } from './invoke-response';
@@ -100,13 +101,20 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
         return;
       }
       try {
-        const clusterId = cardClusterId(context.activity);
-        if (clusterId !== undefined && !(await cardIsForHere(context, clusterId))) {
-          log.warn({ clusterId }, 'refused: card names a cluster not run here');
+        // One read per turn: the access check, the service and the view share what they read.
+        const refused = await inTurn(async () => {
+          const clusterId = cardClusterId(context.activity);
+          if (clusterId !== undefined && !(await cardIsForHere(context, clusterId))) {
+            log.warn({ clusterId }, 'refused: card names a cluster not run here');
+            return true;
+          }
+          await application.run(context);
+          return false;
+        });
+        if (refused) {
           await answerWith(context, 'other-cluster', requestId);
           return;
         }
-        await application.run(context);
       } catch (error) {
         log.error({ err: error }, 'unhandled turn error');
         await answerWith(context, noticeKindForError(error), requestId).catch(() => undefined);

@@ -167,9 +167,8 @@ export const rotaCommand = defineCommand({
         );
       }
       case 'history': {
-        const view = await services.rota.view(place);
-        return replyTo(view, ({ cluster }) => {
-          const log = [...cluster.changeLog].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 15);
+        const history = await services.rota.history(place);
+        return replyTo(history, ({ cluster, changes: log }) => {
           if (log.length === 0) return textReply('No changes have been recorded yet.');
           return textReply(
             `**Changes to ${cluster.profile.name}** (latest first)\n\n${log.map((c) => `- ${formatLondon(c.at)}, ${c.byName}: ${c.summary}`).join('\n')}`,

@@ -72,18 +72,22 @@ export interface RotaChangeRecord {
   summary: string;
 }
 
-/** Everything about one cluster that its rota needs, read in one go. */
+/**
+ * A cluster's working set, read in one go: everything a command or click works with. Its change
+ * log is read on its own when asked for, and only this school year's and last year's minutes,
+ * proposals and published agendas are in it, so a turn costs the same in a cluster's fifth year
+ * as in its first.
+ */
 export interface ClusterSnapshot {
   profile: ClusterProfile;
   schools: School[];
   people: ClusterPerson[];
   calendars: YearCalendar[];
   meetingChanges: MeetingChange[];
-  changeLog: RotaChangeRecord[];
   actions: ClusterAction[];
   proposals: AgendaProposal[];
   publishedAgendas: PublishedAgenda[];
-  /** Drafts and published minutes, one per meeting. */
+  /** Drafts and published minutes, one per meeting (this school year and last). */
   minutes: MeetingMinutes[];
   peerReviews: PeerReview[];
 }

@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { renderReminderCard } from '../../cards/reminder-card';
 import { actorOf } from '../../commands/command-definition';
+import type { MeetingAttendance } from '../../domain/rsvp/meeting-attendance';
 import type { RsvpAnswer } from '../../domain/rsvp/rsvp';
 import { RSVP_VERBS, reminderCardData } from '../../views/reminder-view';
 import type { BotDependencies } from '../bot-dependencies';
@@ -43,6 +44,7 @@ export function registerRsvpActions(app: Application, deps: BotDependencies): vo
       const verb = (context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb;
       let note: string | undefined;
       let drafts = {};
+      let answered: MeetingAttendance | undefined;
       if (verb === RSVP_VERBS.answer) {
         const answer = toAnswer(data);
         if (typeof answer === 'string') note = answer;
@@ -57,7 +59,8 @@ export function registerRsvpActions(app: Application, deps: BotDependencies): vo
             answer,
             key,
           );
-          if (!result.ok) {
+          if (result.ok) answered = result.value.attendance;
+          else {
             note = `${result.problem.charAt(0).toUpperCase()}${result.problem.slice(1)}.`;
             // Give the person back what they typed, so they can correct it rather than start again.
             drafts = {
@@ -65,13 +68,16 @@ export function registerRsvpActions(app: Application, deps: BotDependencies): vo
               deputyName: data.deputyName ?? '',
               deputyRole: data.deputyRole ?? '',
             };
+            if (/has moved to/.test(result.problem))
+              note += ' This card now shows the new date: please answer again.';
           }
-          if (!result.ok && /has moved to/.test(result.problem))
-            note += ' This card now shows the new date: please answer again.';
           log.info({ verb, answer: answer.kind, stored: result.ok }, 'rsvp');
         }
       }
-      const attendance = await deps.rsvp.attendance(data.clusterId, data.meetingId);
+      // An answer brings the meeting as it now stands; anything else reads it.
+      const attendance = answered
+        ? { ok: true as const, value: answered }
+        : await deps.rsvp.attendance(data.clusterId, data.meetingId);
       if (!attendance.ok) {
         await respond(context, `Sorry, ${attendance.problem}.`);
         return attendance.problem;

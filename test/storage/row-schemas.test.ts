@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterRepository } from '../../src/storage/cluster-repository';
+import { DamagedRowError, parseRow, ROW_SCHEMA_VERSION } from '../../src/storage/row-schemas';
+import { freshTableStorage } from '../support/test-tables';
+
+const school = { id: 'earlsdon', name: 'Earlsdon Primary', position: 2, joinedOn: '2026-09-01' };
+
+describe('stored rows, read through a schema per kind', () => {
+  it('come back as their kind, with dates as Dates and unknown optional fields kept', () => {
+    const change = parseRow<{ at: Date; note: string }>(
+      'change',
+      JSON.stringify({
+        at: '2026-11-10T09:00:00.000Z',
+        by: '29:a',
+        byName: 'A',
+        kind: 'swap',
+        summary: 'S',
+        note: 'kept',
+      }),
+      'row change|x',
+      ROW_SCHEMA_VERSION,
+    );
+    expect(change.at).toEqual(new Date('2026-11-10T09:00:00.000Z'));
+    expect(change.note).toBe('kept');
+  });
+
+  it('read rows from before versioning (no version stored) as version 1', () => {
+    expect(parseRow('school', JSON.stringify(school), 'row school|earlsdon', undefined)).toEqual(school);
+  });
+
+  it('refuse a damaged row, naming the row and what is wrong with it', () => {
+    const damaged = JSON.stringify({ ...school, position: 'second' });
+    expect(() => parseRow('school', damaged, 'row school|earlsdon of cluster c1', 1)).toThrow(
+      new DamagedRowError(
+        'row school|earlsdon of cluster c1 is not a valid school row (position: Expected number, received string)',
+      ),
+    );
+    expect(() => parseRow('school', '{"id":', 'row school|x', 1)).toThrow('row school|x is not valid JSON');
+    expect(() =>
+      parseRow('action', JSON.stringify({ id: 'A1', createdAt: 'yesterday' }), 'row action|A1', 1),
+    ).toThrow(/row action\|A1 is not a valid action row/);
+  });
+
+  it('refuse a row written by a newer version rather than misread it', () => {
+    expect(() =>
+      parseRow('school', JSON.stringify(school), 'row school|earlsdon', ROW_SCHEMA_VERSION + 1),
+    ).toThrow(/written by a newer Clusterbot/);
+  });
+
+  it('stop a damaged row in Azure Tables from reaching a service: loading the cluster says which row', async () => {
+    const tables = await freshTableStorage();
+    const clusters = tables.table('clusters');
+    const store = new ClusterRepository(clusters, tables.table('clusterLinks'));
+    const profile = {
+      id: 'c1',
+      name: 'Roots',
+      pattern: { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' },
+      boardRep: { kind: 'rotate-yearly' as const },
+      place: { tenantId: 't', placeKey: '19:team', conversationId: '19:team' },
+      createdAt: new Date('2026-09-01T09:00:00Z'),
+      createdBy: '29:lead',
+      nextPosition: 1,
+    };
+    await store.create(profile, { userId: '29:lead', name: 'Lead', role: 'cluster-lead' });
+    await clusters.upsertEntity({ partitionKey: 'c1', rowKey: 'school|broken', json: '{"name":"No id"}' });
+    await expect(store.load('c1')).rejects.toThrow(
+      'row school|broken of cluster c1 is not a valid school row (id: Required)',
+    );
+  });
+});
