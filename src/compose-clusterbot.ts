@@ -49,7 +49,11 @@ export interface CompositionSettings {
    */
   instanceId: string;
   /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
-  createMessenger: (conversations: ConversationStore, installations: InstallationService) => Messenger;
+  createMessenger: (
+    conversations: ConversationStore,
+    installations: InstallationService,
+    kind: 'round' | 'own',
+  ) => Messenger;
 }
 
 /**
@@ -71,7 +75,8 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     clock,
   );
   const rota = new RotaService(workspace);
-  const messenger = settings.createMessenger(conversations, installations);
+  // People's own actions and the scheduled round are paced differently within the tenant's limit.
+  const messenger = settings.createMessenger(conversations, installations, 'own');
   const linksToMinutes = (clusterId: string, meetingId: string) =>
     minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock());
   const notices = new MessengerNotices(messenger, linksToMinutes, clock);
@@ -110,11 +115,16 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
       return sent !== 'no-chat' && sent.ok;
     },
   });
+  const roundNotices = new MessengerNotices(
+    settings.createMessenger(conversations, installations, 'round'),
+    linksToMinutes,
+    clock,
+  );
   const reminders = new ReminderJob({
     store: workspace.store,
     ledger: new SlotLedgerRepository(tables.table('deliveries')),
     rsvp,
-    notices,
+    notices: roundNotices,
     clock,
     instance: settings.instanceId,
     log: (level, fields, message) => logger[level](fields, message),

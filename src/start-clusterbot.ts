@@ -7,6 +7,7 @@ import { boardCsvDownload, minutesDownload, rotaCalendarDownload } from './http/
 import type { Logger } from './logging/logger';
 import { startReminderScheduler } from './scheduler/reminder-scheduler';
 import { openTableStorage } from './storage/open-table-storage';
+import { SendLeaseRepository } from './storage/send-lease-repository';
 import { systemClock } from './system-clock';
 import { createClusterbot } from './teams/clusterbot';
 import { createTeamsAdapter } from './teams/create-teams-adapter';
@@ -60,6 +61,7 @@ export async function startClusterbot(
       createMessenger: teamsMessengerFactory(
         adapter,
         config.auth.mode === 'bot-framework' ? config.auth.botFramework.MicrosoftAppId : '',
+        { leases: new SendLeaseRepository(tables.table('deliveries')), instance: config.instanceId },
       ),
     });
     const bot = createClusterbot(dependencies, { adapter, allowedTenants: config.allowedTenants });

@@ -4,9 +4,9 @@ import { answersForSchool } from '../domain/clusters/who-may';
 import type { ReminderSlot } from '../domain/reminders/reminder-slots';
 import type { MeetingAttendance } from '../domain/rsvp/meeting-attendance';
 import { formatLondon } from '../domain/time/london-time';
+import { inParallel, SENDS_IN_FLIGHT_PER_SLOT } from '../services/in-parallel';
 import type { SendOnce } from '../services/notices-port';
 import { countTally, describeTally, reminderCardData } from '../views/reminder-view';
-import { inParallel, SENDS_IN_FLIGHT_PER_SLOT } from './in-parallel';
 import type { Messenger } from './messenger';
 import { reachPeople } from './reach-people';
 

@@ -1,7 +1,7 @@
 import type { ClusterPlace } from '../domain/clusters/cluster';
+import { inParallel, SENDS_IN_FLIGHT_PER_SLOT } from '../services/in-parallel';
 import type { SendOnce } from '../services/notices-port';
 import type { OutgoingMessage } from '../views/outgoing-message';
-import { inParallel, SENDS_IN_FLIGHT_PER_SLOT } from './in-parallel';
 import type { Messenger } from './messenger';
 
 type Person = { userId: string; name: string };

@@ -122,3 +122,18 @@ export interface BoardStore {
   /** Unlinking a cluster that is not linked changes nothing. */
   unlink(boardId: string, clusterId: string): Promise<void>;
 }
+
+/**
+ * Which instance may send a tenant's scheduled messages right now (Teams limits a tenant, not an
+ * instance). A claim is ours if free, lapsed or already ours; taking it over hands us the send
+ * times of the last holder's final second, so the two together stay inside the limit.
+ */
+export interface SendLeases {
+  claim(
+    tenantId: string,
+    instance: string,
+    nowMs: number,
+    leaseMs: number,
+  ): Promise<{ held: true; recent: number[] } | { held: false; untilMs: number }>;
+  release(tenantId: string, instance: string, recent: number[]): Promise<void>;
+}

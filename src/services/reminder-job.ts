@@ -4,6 +4,7 @@ import { planSlots, slotsFor } from '../domain/reminders/reminder-slots';
 import { buildRota } from '../domain/rota/build-rota';
 import { addDays } from '../domain/time/local-date';
 import { londonToInstant, londonWallClock } from '../domain/time/london-time';
+import { inParallel } from './in-parallel';
 import type { ClusterNotices } from './notices-port';
 import type { ClusterStore } from './ports';
 import type { RsvpService } from './rsvp-service';
@@ -13,6 +14,8 @@ export type { TickReport } from './slot-runner';
 
 export const DEFAULT_REMINDER_TIME = '09:00';
 const DAY = 86_400_000;
+/** Enough in flight to keep a county round at Teams' pace when each send takes a few hundred ms. */
+const CLUSTERS_AT_ONCE = 4;
 
 export interface ReminderJobDependencies extends SlotRunnerDependencies {
   store: ClusterStore;
@@ -45,17 +48,20 @@ export class ReminderJob {
     return this.runClusters(lapsed, 'resuming a lapsed round failed for a cluster');
   }
 
-  /** One cluster's failure is logged and the round goes on with the next. */
+  /**
+   * Clusters side by side, a few at a time (the messenger keeps the tenant inside Teams' limits);
+   * one cluster's failure is logged and the round goes on with the others.
+   */
   private async runClusters(clusterIds: string[], failure: string): Promise<TickReport> {
     const report: TickReport = { clusters: 0, sent: [], dropped: [], retrying: [] };
-    for (const clusterId of clusterIds) {
+    await inParallel(clusterIds, CLUSTERS_AT_ONCE, async (clusterId) => {
       report.clusters++;
       try {
         await this.runCluster(clusterId, report);
       } catch (error) {
         this.deps.log?.('error', { clusterId, err: error }, failure);
       }
-    }
+    });
     return report;
   }
 

@@ -11,10 +11,11 @@ import type { ConversationKey } from '../domain/conversations/installed-conversa
 import type { Messenger } from '../notices/messenger';
 import type { InstallationService } from '../services/installation-service';
 import type { SendOutcome } from '../services/notices-port';
-import type { ConversationStore } from '../services/ports';
+import type { ConversationStore, SendLeases } from '../services/ports';
 import type { OutgoingMessage } from '../views/outgoing-message';
 import { SendLimiter } from './send-limiter';
 import { type SendFailure, sendWithPolicy } from './send-policy';
+import { type SendKind, TenantPacer } from './tenant-pacer';
 
 const NOT_INSTALLED: SendOutcome = {
   ok: false,
@@ -32,7 +33,9 @@ export class TeamsMessenger implements Messenger {
     private readonly botAppId: string,
     private readonly conversations: ConversationStore,
     private readonly installations: InstallationService,
-    private readonly limiter: SendLimiter,
+    private readonly pacer: TenantPacer,
+    /** A scheduled round, or people's own actions: they share the tenant's limit differently. */
+    private readonly kind: SendKind = 'own',
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
@@ -72,15 +75,16 @@ export class TeamsMessenger implements Messenger {
     const { channel, reference } = target;
     return sendWithPolicy(
       async () => {
-        await this.limiter.acquire(channel);
-        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-          const activity = TurnContext.applyConversationReference(toActivity(message), {
-            ...reference,
-            activityId: undefined,
-          });
-          activity.id = activityId;
-          await context.updateActivity(activity);
-        });
+        await this.pacer.paced(place.tenantId, channel, this.kind, () =>
+          this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+            const activity = TurnContext.applyConversationReference(toActivity(message), {
+              ...reference,
+              activityId: undefined,
+            });
+            activity.id = activityId;
+            await context.updateActivity(activity);
+          }),
+        );
         return activityId;
       },
       describeFailure,
@@ -109,17 +113,19 @@ export class TeamsMessenger implements Messenger {
     let activityId: string | undefined;
     const outcome = await sendWithPolicy(
       async () => {
-        await this.limiter.acquire(reference.conversation?.id ?? key.conversationId);
-        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-          // Applied by hand, without an activity id: a new post, not a reply to some earlier message.
-          const activity = TurnContext.applyConversationReference(toActivity(message), {
-            ...reference,
-            activityId: undefined,
-          });
-          const [response] = await context.adapter.sendActivities(context, [activity]);
-          if (!response) throw new Error('the Bot Connector did not accept the message');
-          activityId = response.id;
-        });
+        const conversation = reference.conversation?.id ?? key.conversationId;
+        await this.pacer.paced(key.tenantId, conversation, this.kind, () =>
+          this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+            // Applied by hand, without an activity id: a new post, not a reply to some earlier message.
+            const activity = TurnContext.applyConversationReference(toActivity(message), {
+              ...reference,
+              activityId: undefined,
+            });
+            const [response] = await context.adapter.sendActivities(context, [activity]);
+            if (!response) throw new Error('the Bot Connector did not accept the message');
+            activityId = response.id;
+          }),
+        );
         return activityId;
       },
       describeFailure,
@@ -168,13 +174,24 @@ function describeFailure(error: unknown): SendFailure {
   };
 }
 
-/** The messenger for this adapter, with one send limiter shared by every proactive send. */
+export interface MessengerSettings {
+  /** Where instances share each tenant's sending lease; without it, this instance paces alone. */
+  leases?: SendLeases;
+  instance?: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Messengers for this adapter: one for scheduled rounds and one for people's own actions, pacing
+ * through one TenantPacer, so everything this instance sends counts against the same limits.
+ */
 export function teamsMessengerFactory(
   adapter: TeamsAdapter,
   botAppId: string,
-  sleep?: (ms: number) => Promise<void>,
-): (conversations: ConversationStore, installations: InstallationService) => Messenger {
-  const limiter = new SendLimiter();
-  return (conversations, installations) =>
-    new TeamsMessenger(adapter, botAppId, conversations, installations, limiter, sleep);
+  settings: MessengerSettings = {},
+): (conversations: ConversationStore, installations: InstallationService, kind: SendKind) => Messenger {
+  // Pacing waits in real time; `sleep` is only the wait between retries of a refused send.
+  const pacer = new TenantPacer(settings.leases, settings.instance ?? 'this-instance', new SendLimiter());
+  return (conversations, installations, kind) =>
+    new TeamsMessenger(adapter, botAppId, conversations, installations, pacer, kind, settings.sleep);
 }

@@ -4,6 +4,7 @@ import { InstallationService } from '../../src/services/installation-service';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import { TeamsMessenger } from '../../src/teams/proactive-messenger';
 import { SendLimiter } from '../../src/teams/send-limiter';
+import { TenantPacer } from '../../src/teams/tenant-pacer';
 import { startConnectorRecorder } from '../support/connector-recorder';
 import { fakeClock } from '../support/fake-clock';
 import { BOT_ID, CHANNEL_ID, TEAM_ID, TENANT_ID } from '../support/teams-activities';
@@ -52,7 +53,8 @@ async function setUp() {
     '',
     conversations,
     installations,
-    new SendLimiter(),
+    new TenantPacer(undefined, 'test-instance'),
+    'own',
     async (ms) => {
       sleeps.push(ms);
     },
@@ -143,9 +145,33 @@ describe('the send limiter', () => {
         now += ms;
       },
     );
-    for (let i = 0; i < 61; i++) await limiter.acquire('19:channel');
+    for (let i = 0; i < 61; i++) (await limiter.acquire('19:channel'))();
     // 7 go at once; the rest are spread so that no second holds more than 7 and no 30 s more than 60.
     expect(now).toBeGreaterThanOrEqual(30_000);
     expect(waits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a message in flight', () => {
+  it('counts as sent until Teams has answered it, then from the moment it answered', async () => {
+    let now = 0;
+    let answer: (() => void) | undefined;
+    const limiter = new SendLimiter(
+      () => now,
+      async (ms) => {
+        if (!answer) {
+          now += ms;
+          return;
+        }
+        now = 900; // Teams answers the first message at 900 ms
+        answer();
+        answer = undefined;
+      },
+    );
+    const tenant = { key: 't:tenant', windows: [{ limit: 1, perMs: 1_000 }] };
+    answer = await limiter.acquire('a', tenant);
+    await limiter.acquire('b', tenant);
+    // Counted from when it was answered: the next may go only after 1,900 ms, not 1,000.
+    expect(now).toBeGreaterThan(1_900);
   });
 });

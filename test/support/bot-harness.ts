@@ -49,7 +49,7 @@ export async function startBotHarness(
     publicBaseUrl: () => 'http://localhost:3978',
     linkSigningSecret: TEST_LINK_SECRET,
     instanceId: 'test-instance',
-    createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', async () => {}),
+    createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', { sleep: async () => {} }),
   });
   const bot = createClusterbot(dependencies);
   const adapter = new TestAdapter((context) => bot.runTurn(context), { channelId: 'msteams' });
@@ -105,7 +105,7 @@ export function secondInstance(bot: BotHarness): ReminderJob {
     publicBaseUrl: () => 'http://localhost:3978',
     linkSigningSecret: TEST_LINK_SECRET,
     instanceId: 'second-instance',
-    createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', async () => {}),
+    createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', { sleep: async () => {} }),
   }).reminders;
 }
 
