@@ -1,6 +1,7 @@
-// The baseline for start-up and memory: a bare teams-ai v1 echo bot (same versions as Clusterbot,
-// memory storage, express), started the way the artefact is. Run from a folder whose
-// node_modules holds them (the bench copies it into the production artefact).
+// The baseline: a bare teams-ai v1 bot (same versions as Clusterbot, memory storage, express),
+// started the way the artefact is. It echoes messages and answers card clicks with a small
+// card, so a load generator can drive it exactly as it drives Clusterbot. Run from a folder
+// whose node_modules holds them.
 const express = require('express');
 const { Application, TeamsAdapter } = require('@microsoft/teams-ai');
 const { MemoryStorage } = require('botbuilder');
@@ -14,6 +15,11 @@ const app = new Application({ adapter, storage: new MemoryStorage(), startTyping
 app.message(/.*/, async (context) => {
   await context.sendActivity(`echo: ${context.activity.text}`);
 });
+app.adaptiveCards.actionExecute(/.*/, async () => ({
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: 'Thanks' }],
+}));
 
 const server = express();
 server.post('/api/messages', express.json(), (req, res) =>

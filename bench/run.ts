@@ -5,6 +5,9 @@
  * - a reminder round over 40 clusters;
  * - planning a 20-school rota over five school years;
  * - a board's overview of 1 and of 40 linked clusters (time, and table requests made);
+ * - Clusterbot under load beside a bare teams-ai v1 bot (p50/p99 at 1, 10 and 50 at once, CPU per
+ *   turn) and the table requests a turn makes (1 or 40 clusters stored, a new or five-year-old one);
+ * - a county's reminder round against a connector enforcing Teams' limits, from 1 and 3 instances;
  * - the production artefact's start-up time and idle memory beside a bare teams-ai bot.
  * Prints a table; it asserts nothing (timings are for reading, not for failing builds).
  */
@@ -33,7 +36,9 @@ import { TableStorage } from '../src/storage/table-storage';
 import { reminderCardData } from '../src/views/reminder-view';
 import { CARD_SAMPLES } from '../test/support/card-samples';
 import { YEAR_2026_27 as YEAR } from '../test/support/sample-calendar';
+import { countyRoundRows } from './county-round';
 import { productionStartRows } from './production-start';
+import { turnLoadRows } from './turn-load';
 
 const pattern = { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' };
 
@@ -222,6 +227,8 @@ async function main() {
     ms((performance.now() - renderStart) / (20 * samples.length)),
   ]);
 
+  rows.push(...(await turnLoadRows()));
+  rows.push(...(await countyRoundRows()));
   rows.push(...(await productionStartRows()));
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log('Clusterbot benchmark (in-memory Azurite, this machine)\n');

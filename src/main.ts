@@ -1,3 +1,14 @@
+/**
+ * Clusterbot's entry point. Where everything is, one hop from here:
+ * - what starts and is wired together: start-clusterbot.ts → compose-clusterbot.ts (every service);
+ * - typed commands (/rota, /school, …): commands/all-commands.ts, one file per command;
+ * - card buttons and install events: teams/clusterbot.ts registers teams/listeners/*, one per file;
+ * - scheduled sends (reminders, nudges, summaries, overdue actions): scheduler/reminder-scheduler.ts
+ *   → services/reminder-job.ts, told to people through notices/cluster-notices.ts;
+ * - web routes (health, privacy page, signed downloads): http/create-http-server.ts;
+ * - the rules themselves: domain/ (who may do what: domain/clusters/who-may.ts).
+ * docs/architecture.md has the rooms of src and which may use which.
+ */
 import { existsSync } from 'node:fs';
 import { type Config, ConfigError, loadConfig } from './config/load-config';
 import { createLogger } from './logging/logger';

@@ -80,7 +80,8 @@ export interface RegisteredCommand extends CommandInfo {
   ): Promise<RunOutcome>;
 }
 
-export type RunOutcome = { ok: true; reply: Reply } | { ok: false; problems: string[] };
+/** `usage`: how the part that went wrong is used, when it is narrower than the command's own. */
+export type RunOutcome = { ok: true; reply: Reply } | { ok: false; problems: string[]; usage?: string };
 
 export function defineCommand<TArgs>(definition: CommandDefinition<TArgs>): RegisteredCommand {
   const { args, handle, aliases = [], ...info } = definition;

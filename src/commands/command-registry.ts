@@ -105,7 +105,7 @@ export class CommandRegistry {
         command: command.name,
         reply: refusalReply(
           `I couldn't follow that **/${command.name}**: ${outcome.problems.join('; ')}.\n\n` +
-            `Use it like this: \`${command.usage}\`, for example \`${command.examples[0] ?? command.usage}\`. Nothing was changed.`,
+            `Use it like this: \`${outcome.usage ?? command.usage}\`, for example \`${exampleFor(command, outcome.usage)}\`. Nothing was changed.`,
         ),
       };
     }
@@ -113,6 +113,13 @@ export class CommandRegistry {
     const refused = outcome.reply.kind === 'text' && outcome.reply.refused === true;
     return { outcome: refused ? 'refused' : 'handled', command: command.name, reply: outcome.reply };
   }
+}
+
+/** An example of the part that went wrong (the subcommand's), else the command's first. */
+function exampleFor(command: RegisteredCommand, usage: string | undefined): string {
+  const word = usage?.split(/\s+/)[1];
+  const fitting = word ? command.examples.find((e) => e.split(/\s+/)[1]?.toLowerCase() === word) : undefined;
+  return fitting ?? command.examples[0] ?? command.usage;
 }
 
 /** The public description of commands (for /help and the Teams manifest), without their handlers. */

@@ -134,6 +134,6 @@ export interface SendLeases {
     instance: string,
     nowMs: number,
     leaseMs: number,
-  ): Promise<{ held: true; recent: number[] } | { held: false; untilMs: number }>;
+  ): Promise<{ held: true; recent: number[]; previousHolder?: string } | { held: false; untilMs: number }>;
   release(tenantId: string, instance: string, recent: number[]): Promise<void>;
 }

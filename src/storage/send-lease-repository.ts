@@ -24,7 +24,7 @@ export class SendLeaseRepository implements SendLeases {
     instance: string,
     nowMs: number,
     leaseMs: number,
-  ): Promise<{ held: true; recent: number[] } | { held: false; untilMs: number }> {
+  ): Promise<{ held: true; recent: number[]; previousHolder?: string } | { held: false; untilMs: number }> {
     const rowKey = toTableKey(tenantId);
     const taken = {
       partitionKey: PARTITION,
@@ -41,7 +41,7 @@ export class SendLeaseRepository implements SendLeases {
       }
       if (row.holder !== instance && row.untilMs > nowMs) return { held: false, untilMs: row.untilMs };
       await this.deliveries.updateEntity({ ...taken, recent: row.recent }, 'Replace', { etag: row.etag });
-      return { held: true, recent: readTimes(row.recent) };
+      return { held: true, recent: readTimes(row.recent), previousHolder: row.holder };
     } catch (error) {
       // Another instance claimed it between our read and write: theirs, for now.
       const status = (error as { statusCode?: number }).statusCode;

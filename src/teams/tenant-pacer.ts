@@ -12,8 +12,8 @@ export const ROUND_SHARE: Window[] = [{ limit: 45, perMs: 1_000 }];
 export const OWN_ALLOWANCE: Window[] = [{ limit: 2, perMs: 1_000 }];
 const LEASE_MS = 5_000;
 /** A holder with nothing more to send lets the lease go after this long. */
-const IDLE_MS = 750;
-const POLL_MS = 200;
+const IDLE_MS = 100;
+const POLL_MS = 100;
 
 export type SendKind = 'round' | 'own';
 
@@ -21,6 +21,7 @@ export class TenantPacer {
   private readonly held = new Map<string, number>();
   private readonly claiming = new Map<string, Promise<void>>();
   private readonly idle = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly sending = new Map<string, number>();
 
   constructor(
     private readonly leases: SendLeases | undefined,
@@ -38,7 +39,26 @@ export class TenantPacer {
     send: () => Promise<T>,
   ): Promise<T> {
     const key = `t:${tenantId}`;
-    if (kind === 'round' && this.leases) await this.holdLease(tenantId);
+    const leased = kind === 'round' && this.leases !== undefined;
+    if (leased) {
+      // While anything is being sent the lease is kept: the next holder must see every send.
+      this.sending.set(tenantId, (this.sending.get(tenantId) ?? 0) + 1);
+      clearTimeout(this.idle.get(tenantId));
+      this.idle.delete(tenantId);
+    }
+    try {
+      if (leased) await this.holdLease(tenantId);
+      return await this.pacedHere(tenantId, key, conversationId, send);
+    } finally {
+      if (leased) {
+        const left = (this.sending.get(tenantId) ?? 1) - 1;
+        this.sending.set(tenantId, left);
+        if (left === 0) this.keepUntilIdle(tenantId);
+      }
+    }
+  }
+
+  private async pacedHere<T>(tenantId: string, key: string, conversationId: string, send: () => Promise<T>) {
     const holding = !this.leases || this.held.has(tenantId);
     const done = await this.limiter.acquire(conversationId, {
       key,
@@ -48,7 +68,6 @@ export class TenantPacer {
       return await send();
     } finally {
       done();
-      if (kind === 'round' && this.leases) this.keepUntilIdle(tenantId);
     }
   }
 
@@ -70,18 +89,18 @@ export class TenantPacer {
       const now = this.now();
       const result = await leases.claim(tenantId, this.instance, now, LEASE_MS);
       if (result.held) {
-        if (!this.held.has(tenantId)) this.limiter.seed(`t:${tenantId}`, result.recent);
+        // Our own sends are in our limiter already; another holder's are handed over.
+        if (result.previousHolder !== this.instance) this.limiter.seed(`t:${tenantId}`, result.recent);
         this.held.set(tenantId, now + LEASE_MS);
         return;
       }
       this.held.delete(tenantId);
-      await this.sleep(Math.max(20, Math.min(POLL_MS, result.untilMs - now)) + Math.random() * 50);
+      await this.sleep(Math.max(20, Math.min(POLL_MS, result.untilMs - now)) + Math.random() * 25);
     }
   }
 
   private keepUntilIdle(tenantId: string): void {
-    const timer = this.idle.get(tenantId);
-    if (timer) clearTimeout(timer);
+    clearTimeout(this.idle.get(tenantId));
     const next = setTimeout(() => {
       this.idle.delete(tenantId);
       void this.release(tenantId);
@@ -91,7 +110,7 @@ export class TenantPacer {
   }
 
   private async release(tenantId: string): Promise<void> {
-    if (!this.held.delete(tenantId) || !this.leases) return;
+    if ((this.sending.get(tenantId) ?? 0) > 0 || !this.held.delete(tenantId) || !this.leases) return;
     const recent = this.limiter.recent(`t:${tenantId}`, 1_000);
     // If this fails the lease simply runs out; nothing is lost.
     await this.leases.release(tenantId, this.instance, recent).catch(() => undefined);

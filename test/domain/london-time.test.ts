@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, isoWeekday, parseUkDate } from '../../src/domain/time/local-date';
 import {
@@ -33,5 +34,29 @@ describe('London time', () => {
     expect(parseUkDate('2026-09-03')).toBe('2026-09-03');
     expect(parseUkDate('31/02/2027')).toBeUndefined();
     expect(parseUkDate('09/03/26')).toBeUndefined();
+  });
+});
+
+describe('the London wall clock, worked out from a per-hour offset', () => {
+  it('agrees with the time zone database for any instant from 1990 to 2100', () => {
+    const reference = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const parts = Object.fromEntries(reference.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+        expect(londonWallClock(new Date(ms))).toEqual({
+          date: `${parts.year}-${parts.month}-${parts.day}`,
+          time: `${parts.hour}:${parts.minute}`,
+        });
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

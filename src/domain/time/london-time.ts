@@ -17,11 +17,30 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+const HOUR_MS = 3_600_000;
+/** London's offset from UTC for each UTC hour asked about: clocks change only on the hour. */
+const offsets = new Map<number, number>();
+
+function offsetAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const on = new Date(hour * HOUR_MS);
+    const parts = Object.fromEntries(partsFormatter.formatToParts(on).map((p) => [p.type, p.value]));
+    offset =
+      Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`) -
+      on.getTime();
+    if (offsets.size > 50_000) offsets.clear(); // a bound, never reached in practice
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
 function wallClockOf(instant: Date): { date: LocalDate; time: string; asUtcMs: number } {
-  const parts = Object.fromEntries(partsFormatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}`;
-  return { date, time, asUtcMs: Date.parse(`${date}T${time}:${parts.second}Z`) };
+  // Formatting is costly and a turn formats hundreds of dates: the offset is looked up per hour.
+  const asUtcMs = instant.getTime() + offsetAt(instant.getTime());
+  const iso = new Date(asUtcMs).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), asUtcMs: asUtcMs - (asUtcMs % 1000) };
 }
 
 /** The instant at which London's clocks show `time` on `date`. */
