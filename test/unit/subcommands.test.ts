@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { CommandServices } from '../../src/commands/command-services';
 import { rotaCommand } from '../../src/commands/clusters/rota-command';
 import { schoolCommand } from '../../src/commands/clusters/school-command';
+import type { CommandServices } from '../../src/commands/command-services';
 import { textReply } from '../../src/commands/reply';
 import { defineCommandWithSubcommands, nothingAfter, subcommand } from '../../src/commands/subcommands';
 
@@ -31,7 +31,12 @@ const greet = defineCommandWithSubcommands({
       args: z.string().trim().min(1, 'say who to greet'),
       handle: async ({ args }) => textReply(`HELLO ${args.toUpperCase()}`),
     }),
-    subcommand({ name: 'quietly', usage: 'quietly', args: nothingAfter, handle: async () => textReply('hi') }),
+    subcommand({
+      name: 'quietly',
+      usage: 'quietly',
+      args: nothingAfter,
+      handle: async () => textReply('hi'),
+    }),
   ],
 });
 
@@ -51,7 +56,10 @@ describe('a command made of subcommands', () => {
       ok: true,
       reply: textReply('HELLO SAM'),
     });
-    expect(await greet.run('Sam', invocation, [], services)).toEqual({ ok: true, reply: textReply('Hello Sam') });
+    expect(await greet.run('Sam', invocation, [], services)).toEqual({
+      ok: true,
+      reply: textReply('Hello Sam'),
+    });
   });
 
   it("says what is wrong with a subcommand's text, with that subcommand's usage", async () => {
