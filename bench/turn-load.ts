@@ -2,7 +2,7 @@
  * Clusterbot under load beside a bare teams-ai v1 bot, both driven by the same load generator
  * over HTTP with Teams-shaped activities, replies going to a fake Bot Connector, storage in a
  * process of its own: latency at 1, 10 and 50 turns at once, CPU per turn in the bot's process,
- * and the table requests a turn makes (1 cluster or 40 stored; a new or five-year-old cluster).
+ * and the table requests a turn makes (3 clusters or 40 stored; a new or five-year-old cluster).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -28,11 +28,14 @@ type Row = [string, string];
 const ROOT = join(__dirname, '..');
 const CONCURRENCY = [1, 10, 50] as const;
 const TURNS: Record<number, number> = { 1: 150, 10: 300, 50: 600 };
-const heads: Person[] = Array.from({ length: 17 }, (_, i) => ({
-  id: `29:bench-head-${i}`,
-  name: `Head ${i + 1}`,
-  aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-}));
+/** Three 17-school partnerships whose heads answer: 51 schools, so 50 clicks at once are 50 schools. */
+const ANSWERING = 3;
+const headOf = (cluster: number, i: number): Person => ({
+  id: `29:bench-head-${cluster}-${i}`,
+  name: `Head ${cluster + 1}-${i + 1}`,
+  aadObjectId: `00000000-0000-4000-8000-${String(cluster * 100 + i).padStart(12, '0')}`,
+});
+const heads = Array.from({ length: 17 }, (_, i) => headOf(0, i));
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
@@ -87,7 +90,7 @@ export async function turnLoadRows(): Promise<Row[]> {
   });
   try {
     // A 17-school cluster, its heads linked, as a lead would set it up in Teams.
-    const setUp = async (team: string, name: string, join: boolean) => {
+    const setUp = async (team: string, name: string, join: number | undefined) => {
       const say = (text: string, from?: Person) => post(clusterbot.url, at(channelMessage(text, from), team));
       await post(
         clusterbot.url,
@@ -96,11 +99,15 @@ export async function turnLoadRows(): Promise<Row[]> {
       await say(`/setup ${name}`);
       await say(`/school import Roots\n${COVENTRY_ROSTER}`);
       await say(`/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
-      if (!join) return;
+      if (join === undefined) return;
       const roster = COVENTRY_ROSTER.split('\n').filter((l) => l.startsWith('Roots,'));
-      for (const [i, line] of roster.entries()) await say(`/join ${line.split(',')[1]}`, heads[i]);
+      for (const [i, line] of roster.entries()) await say(`/join ${line.split(',')[1]}`, headOf(join, i));
     };
-    await setUp(TEAM_ID, 'Roots', true);
+    const answeringTeams = Array.from({ length: ANSWERING }, (_, c) =>
+      c === 0 ? TEAM_ID : `19:answering-${c}@thread.tacv2`,
+    );
+    for (const [c, team] of answeringTeams.entries())
+      await setUp(team, c === 0 ? 'Roots' : `Roots ${c + 1}`, c);
     const tables = new TableStorage({ connectionString: azurite.connectionString, tablePrefix: 'Load' });
     const store = new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks'));
     const clusterId = (await store.findClusterId({ tenantId: TENANT_ID, placeKey: TEAM_ID })) ?? '';
@@ -170,8 +177,9 @@ export async function turnLoadRows(): Promise<Row[]> {
       rows.push([`Table requests per RSVP click, ${label}`, await requestsPerTurn(rsvp)]);
       rows.push([`Table requests per /rota, ${label}`, await requestsPerTurn(scenarios[0]?.[1] ?? rsvp)]);
     };
-    await counts('1 cluster stored');
-    for (let c = 1; c < 40; c++) await setUp(`19:load-team-${c}@thread.tacv2`, `Cluster ${c}`, false);
+    await counts(`${ANSWERING} clusters stored`);
+    for (let c = ANSWERING; c < 40; c++)
+      await setUp(`19:load-team-${c}@thread.tacv2`, `Cluster ${c}`, undefined);
     await counts('40 clusters stored');
     await addFiveYearsOfHistory(tables, clusterId);
     await counts('40 stored, this one five years old');

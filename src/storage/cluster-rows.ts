@@ -8,7 +8,7 @@ import {
   startYearOf,
 } from '../domain/calendar/academic-year';
 import { londonWallClock } from '../domain/time/london-time';
-import { parseRow, ROW_SCHEMA_VERSION, type RowKind } from './row-schemas';
+import { parseRowVersion, ROW_SCHEMA_VERSION, type RowKind } from './row-schemas';
 import { toTableKey } from './table-key';
 
 /**
@@ -53,7 +53,14 @@ export function row(clusterId: string, rowKey: string, value: unknown): Entity {
 export function readRow<T>(kind: RowKind, entity: Entity): T {
   let json = String(entity.json);
   for (let i = 1; typeof entity[`json${i}`] === 'string'; i++) json += entity[`json${i}`];
-  return parseRow<T>(kind, json, `row ${entity.rowKey} of cluster ${entity.partitionKey}`, entity.v);
+  const where = `row ${entity.rowKey} of cluster ${entity.partitionKey}`;
+  return parseRowVersion<T>(
+    kind,
+    json,
+    where,
+    entity.v,
+    typeof entity.etag === 'string' ? entity.etag : undefined,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 import type { MeetingRows, RsvpStore } from '../services/ports';
-import { parseRow, ROW_SCHEMA_VERSION } from './row-schemas';
+import { parseRowVersion, ROW_SCHEMA_VERSION } from './row-schemas';
 import { translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
@@ -102,8 +102,8 @@ function entity(clusterId: string, rsvp: SchoolRsvp) {
   };
 }
 
-type Row = { rowKey: string; json: string; v?: unknown };
+type Row = { rowKey: string; json: string; v?: unknown; etag?: string };
 
 function parse<T = SchoolRsvp>(kind: 'rsvp' | 'guest', clusterId: string, row: Row): T {
-  return parseRow<T>(kind, row.json, `row ${row.rowKey} of cluster ${clusterId}`, row.v);
+  return parseRowVersion<T>(kind, row.json, `row ${row.rowKey} of cluster ${clusterId}`, row.v, row.etag);
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterRepository } from '../../src/storage/cluster-repository';
-import { DamagedRowError, parseRow, ROW_SCHEMA_VERSION } from '../../src/storage/row-schemas';
+import {
+  DamagedRowError,
+  parseRow,
+  parseRowVersion,
+  ROW_SCHEMA_VERSION,
+} from '../../src/storage/row-schemas';
 import { freshTableStorage } from '../support/test-tables';
 
 const school = { id: 'earlsdon', name: 'Earlsdon Primary', position: 2, joinedOn: '2026-09-01' };
@@ -66,5 +71,38 @@ describe('stored rows, read through a schema per kind', () => {
     await expect(store.load('c1')).rejects.toThrow(
       'row school|broken of cluster c1 is not a valid school row (id: Required)',
     );
+  });
+});
+
+describe('rows read again at the same version', () => {
+  it('are parsed once, shared frozen (so no turn can change another turn’s copy), and parsed afresh when they change', () => {
+    const json = JSON.stringify(school);
+    const first = parseRowVersion<typeof school>(
+      'school',
+      json,
+      'row school|earlsdon of cluster c9',
+      1,
+      'W/"1"',
+    );
+    const again = parseRowVersion<typeof school>(
+      'school',
+      json,
+      'row school|earlsdon of cluster c9',
+      1,
+      'W/"1"',
+    );
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => {
+      (first as { name: string }).name = 'Changed';
+    }).toThrow(TypeError);
+    const changed = parseRowVersion<typeof school>(
+      'school',
+      JSON.stringify({ ...school, name: 'Earlsdon Academy' }),
+      'row school|earlsdon of cluster c9',
+      1,
+      'W/"2"',
+    );
+    expect(changed.name).toBe('Earlsdon Academy');
   });
 });
