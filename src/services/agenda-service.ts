@@ -1,12 +1,12 @@
 import type { Actor } from '../domain/actor';
 import { type AgendaItem, type AgendaProposal, decideProposal } from '../domain/agenda/agenda';
 import { agendaFor } from '../domain/agenda/agenda-for';
+import { newProposal, proposalProblem } from '../domain/agenda/agenda-proposal';
 import { halfTermName } from '../domain/calendar/academic-year';
 import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
 import { whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
-import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { buildRota } from '../domain/rota/build-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
@@ -17,8 +17,6 @@ type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
 function nextMeeting(cluster: ClusterSnapshot, now: Date): PlannedMeeting | undefined {
   return buildRota(cluster, now).meetings.find((m) => m.status === 'next');
 }
-
-const HTTPS_URL = /^https:\/\/\S+$/i;
 
 /** Proposals for the next meeting's agenda, the chair's decisions, the foci plan and standing items. */
 export class AgendaService {
@@ -97,39 +95,19 @@ export class AgendaService {
     paperUrl: string | undefined,
     actor: Actor,
   ): Promise<Outcome<AgendaProposal>> {
-    const pupilData = refusePupilData({ 'agenda item': text });
-    if (pupilData) return fail(pupilData);
-    if (text.length > 300)
-      return fail('keep an agenda item under 300 characters (attach longer papers as a link)');
-    if (paperUrl && !HTTPS_URL.test(paperUrl))
-      return fail('a paper must be a link starting with https:// (Teams or SharePoint)');
+    const problem = proposalProblem(text, paperUrl);
+    if (problem) return fail(problem);
     return this.workspace.change(place, (cluster, now) => {
       const meeting = nextMeeting(cluster, now);
       if (!meeting) return fail('there is no upcoming meeting to add an item to');
       const number = cluster.profile.nextProposalNumber ?? 1;
-      const proposal: AgendaProposal = {
-        id: `P${number}`,
-        meetingId: meeting.id,
-        text,
-        ...(paperUrl ? { paper: { title: 'Paper', url: paperUrl } } : {}),
-        proposedBy: actor.userId,
-        proposedByName: actor.name,
-        at: now,
-        status: 'proposed',
-        order: 0,
-      };
+      const proposal = newProposal(number, meeting.id, text, paperUrl, actor, now);
+      const when = `${halfTermName(meeting.halfTerm)} ${meeting.year}`;
       return succeed({
         write: {
           profile: { ...cluster.profile, nextProposalNumber: number + 1 },
           proposals: [proposal],
-          changeLog: [
-            changeRecord(
-              actor,
-              now,
-              'agenda',
-              `Proposed ${proposal.id} for ${halfTermName(meeting.halfTerm)} ${meeting.year}.`,
-            ),
-          ],
+          changeLog: [changeRecord(actor, now, 'agenda', `Proposed ${proposal.id} for ${when}.`)],
         },
         value: proposal,
       });

@@ -6,9 +6,9 @@ import { whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { type BuiltRota, buildRota } from '../domain/rota/build-rota';
-import { type MeetingRef, resolveMeetingRef } from '../domain/rota/meeting-ref';
-import { planRotaChange, type RotaChangeRequest } from '../domain/rota/rota-changes';
-import type { BoardRepRule, PlannedMeeting } from '../domain/rota/rota-types';
+import { type RotaChangeOrder, rotaChangeRequest } from '../domain/rota/rota-change-order';
+import { planRotaChange } from '../domain/rota/rota-changes';
+import type { BoardRepRule } from '../domain/rota/rota-types';
 import { rotaToIcs } from '../export/rota-ics';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 
@@ -67,7 +67,7 @@ export class RotaService {
     if (pupilData) return fail(pupilData);
     return this.workspace.change(place, (cluster, now) => {
       const rota = buildRota(cluster, now);
-      const request = toRequest(rota.meetings, order);
+      const request = rotaChangeRequest(rota.meetings, order);
       if (typeof request === 'string') return fail(request);
       const result = planRotaChange(rota.meetings, request, {
         calendars: cluster.calendars,
@@ -130,42 +130,5 @@ export class RotaService {
         value: { summary },
       });
     });
-  }
-}
-
-/** A rota change as people ask for it: meetings named by half term (and optionally year). */
-export type RotaChangeOrder =
-  | { kind: 'swap'; first: MeetingRef; second: MeetingRef }
-  | { kind: 'pass' | 'skip'; meeting: MeetingRef }
-  | { kind: 'move'; meeting: MeetingRef; date: string; startTime?: string; endTime?: string }
-  | { kind: 'venue'; meeting: MeetingRef; venue: string };
-
-function toRequest(plan: readonly PlannedMeeting[], order: RotaChangeOrder): RotaChangeRequest | string {
-  const id = (ref: MeetingRef) => {
-    const found = resolveMeetingRef(plan, ref);
-    return typeof found === 'string' ? found : { id: found.id };
-  };
-  if (order.kind === 'swap') {
-    const first = id(order.first);
-    const second = id(order.second);
-    if (typeof first === 'string') return first;
-    if (typeof second === 'string') return second;
-    return { kind: 'swap', first: first.id, second: second.id };
-  }
-  const meeting = id(order.meeting);
-  if (typeof meeting === 'string') return meeting;
-  switch (order.kind) {
-    case 'move':
-      return {
-        kind: 'move',
-        meeting: meeting.id,
-        date: order.date,
-        ...(order.startTime ? { startTime: order.startTime } : {}),
-        ...(order.endTime ? { endTime: order.endTime } : {}),
-      };
-    case 'venue':
-      return { kind: 'venue', meeting: meeting.id, venue: order.venue };
-    default:
-      return { kind: order.kind, meeting: meeting.id };
   }
 }

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { Board, BoardLink } from '../domain/board/board';
 import type { ClusterPlace } from '../domain/clusters/cluster';
 import type { BoardStore } from '../services/ports';
-import { parseJson } from './json-column';
+import { parseRowVersion, ROW_SCHEMA_VERSION } from './row-schemas';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
@@ -18,8 +18,9 @@ export const boardKeys = {
   cluster: (clusterId: string) => `cluster|${clusterId}`,
 };
 
-const DATE_FIELDS = new Set(['createdAt', 'linkedAt']);
-const parse = <T>(json: string): T => parseJson<T>(json, DATE_FIELDS);
+type Row = { partitionKey?: string; rowKey?: string; json: string; v?: unknown; etag?: string };
+const parse = <T>(kind: 'board' | 'boardLink', row: Row): T =>
+  parseRowVersion<T>(kind, row.json, `row ${row.rowKey} of board ${row.partitionKey}`, row.v, row.etag);
 
 export class BoardRepository implements BoardStore {
   constructor(private readonly boards: TableClient) {}
@@ -47,6 +48,7 @@ export class BoardRepository implements BoardStore {
       await this.boards.createEntity({
         partitionKey: board.id,
         rowKey: boardKeys.profile,
+        v: ROW_SCHEMA_VERSION,
         json: JSON.stringify(board),
       });
     } catch (error) {
@@ -68,11 +70,11 @@ export class BoardRepository implements BoardStore {
     let board: Board | undefined;
     const links: BoardLink[] = [];
     try {
-      for await (const row of this.boards.listEntities<{ json: string }>({
+      for await (const row of this.boards.listEntities<{ json: string; v?: unknown }>({
         queryOptions: { filter: odata`PartitionKey eq ${boardId}` },
       })) {
-        if (row.rowKey === boardKeys.profile) board = parse<Board>(row.json);
-        else links.push(parse<BoardLink>(row.json));
+        if (row.rowKey === boardKeys.profile) board = parse<Board>('board', row);
+        else links.push(parse<BoardLink>('boardLink', row));
       }
     } catch (error) {
       throw translateStorageError(error, 'the board');
@@ -83,7 +85,12 @@ export class BoardRepository implements BoardStore {
   async link(boardId: string, link: BoardLink): Promise<void> {
     try {
       await this.boards.upsertEntity(
-        { partitionKey: boardId, rowKey: boardKeys.cluster(link.clusterId), json: JSON.stringify(link) },
+        {
+          partitionKey: boardId,
+          rowKey: boardKeys.cluster(link.clusterId),
+          v: ROW_SCHEMA_VERSION,
+          json: JSON.stringify(link),
+        },
         'Replace',
       );
     } catch (error) {

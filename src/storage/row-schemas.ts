@@ -138,6 +138,17 @@ export const ROW_SCHEMAS = {
       decidedAt: when.optional(),
     })
     .passthrough(),
+  board: z
+    .object({
+      id: text,
+      name: text,
+      place: z.object({ tenantId: text, placeKey: text, conversationId: text }).passthrough(),
+      createdAt: when,
+      createdBy: text,
+      admins: z.array(text),
+    })
+    .passthrough(),
+  boardLink: z.object({ clusterId: text, clusterName: text, linkedAt: when, linkedBy: text }).passthrough(),
 } as const;
 
 export type RowKind = keyof typeof ROW_SCHEMAS;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type MeetingRef, parseMeetingRef } from '../../domain/rota/meeting-ref';
+import type { RotaChangeOrder } from '../../domain/rota/rota-change-order';
 import { parseUkDate } from '../../domain/time/local-date';
-import type { RotaChangeOrder } from '../../services/rota-service';
 
 /** The text after /rota swap, pass, skip, move and venue, read into the change it asks for. */
 const MEETING_HINT = 'name meetings by half term, e.g. "autumn 2" or "spring 1 2027-28"';
