@@ -27,7 +27,7 @@ import { RosterImportService } from './services/roster-import-service';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
-import { ReadOncePerTurn } from './services/turn-reads';
+import { MeetingRowsOncePerTurn, ReadOncePerTurn } from './services/turn-reads';
 import { BoardRepository } from './storage/board-repository';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
@@ -80,7 +80,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const linksToMinutes = (clusterId: string, meetingId: string) =>
     minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock());
   const notices = new MessengerNotices(messenger, linksToMinutes, clock);
-  const rsvpStore = new RsvpRepository(tables.table('clusters'));
+  const rsvpStore = new MeetingRowsOncePerTurn(new RsvpRepository(tables.table('clusters')));
   const rsvp = new RsvpService(workspace, rsvpStore);
   const guests = new GuestService(workspace, rsvpStore, notices);
   const minutes = new MinutesService(workspace, rsvp, linksToMinutes);

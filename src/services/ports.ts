@@ -58,6 +58,11 @@ export interface ClusterStore {
   create(profile: ClusterProfile, lead: ClusterPerson): Promise<void>;
   /** The cluster's working set, in one query (see ClusterSnapshot). */
   load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined>;
+  /** The working set and one meeting's answers and guests, still one query (a meeting card's click). */
+  loadWithMeeting(
+    clusterId: string,
+    meetingId: string,
+  ): Promise<{ cluster: Versioned<ClusterSnapshot> | undefined; meeting: MeetingRows }>;
   /** Every cluster (for the scheduler's rounds). */
   listClusterIds(): Promise<string[]>;
   /** The profiles of every cluster in a tenant (a board links clusters by name). */

@@ -5,22 +5,29 @@ import type {
   ClusterProfile,
   ClusterSnapshot,
 } from '../domain/clusters/cluster';
-import type { ClusterStore, ClusterWrite, Versioned } from './ports';
+import type { GuestRequest } from '../domain/rsvp/guest-request';
+import type { SchoolRsvp } from '../domain/rsvp/rsvp';
+import type { ClusterStore, ClusterWrite, MeetingRows, RsvpStore, Versioned } from './ports';
 
 /** What this turn has read so far, by key: a promise, so reads made side by side share one request. */
-const turn = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+interface Turn {
+  seen: Map<string, Promise<unknown>>;
+  /** The meeting the turn is about (a click on a meeting's card), read with the cluster. */
+  meetingId?: string;
+}
+const turn = new AsyncLocalStorage<Turn>();
 
 /**
  * One read per turn: everything a turn does (the access check, the service, the view) runs
  * inside `inTurn`, and the cluster it reads is read from storage once. Outside a turn (the
  * scheduler, downloads) every read goes to storage.
  */
-export function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  return turn.run(new Map(), work);
+export function inTurn<T>(work: () => Promise<T>, about: { meetingId?: string } = {}): Promise<T> {
+  return turn.run({ seen: new Map(), ...about }, work);
 }
 
 function remembered<T>(key: string, read: () => Promise<T>): Promise<T> {
-  const seen = turn.getStore();
+  const seen = turn.getStore()?.seen;
   if (!seen) return read();
   const known = seen.get(key) as Promise<T> | undefined;
   if (known) return known;
@@ -32,8 +39,10 @@ function remembered<T>(key: string, read: () => Promise<T>): Promise<T> {
 }
 
 function forget(key: string): void {
-  turn.getStore()?.delete(key);
+  turn.getStore()?.seen.delete(key);
 }
+
+const meetingKey = (clusterId: string, meetingId: string) => `meeting|${clusterId}|${meetingId}`;
 
 /**
  * The cluster store, reading each cluster (and each team's link) at most once per turn. A write
@@ -47,7 +56,21 @@ export class ReadOncePerTurn implements ClusterStore {
   }
 
   load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined> {
-    return remembered(`cluster|${clusterId}`, () => this.store.load(clusterId));
+    const meetingId = turn.getStore()?.meetingId;
+    if (!meetingId) return remembered(`cluster|${clusterId}`, () => this.store.load(clusterId));
+    // A meeting card's turn: its answers come in the same query, for the RSVP store to find.
+    return remembered(`cluster|${clusterId}`, async () => {
+      const both = this.loadWithMeeting(clusterId, meetingId);
+      return (await both).cluster;
+    });
+  }
+
+  loadWithMeeting(clusterId: string, meetingId: string) {
+    const both = this.store.loadWithMeeting(clusterId, meetingId);
+    const meeting = both.then((b) => b.meeting);
+    meeting.catch(() => forget(meetingKey(clusterId, meetingId)));
+    turn.getStore()?.seen.set(meetingKey(clusterId, meetingId), meeting);
+    return both;
   }
 
   async write(clusterId: string, version: string, write: ClusterWrite): Promise<void> {
@@ -79,5 +102,45 @@ export class ReadOncePerTurn implements ClusterStore {
 
   minutesOf(clusterId: string, meetingId: string) {
     return this.store.minutesOf(clusterId, meetingId);
+  }
+}
+
+/**
+ * The RSVP store, reading a meeting's rows at most once per turn (and not at all when they came
+ * with the cluster). A write forgets them, so a retry after a conflict reads afresh.
+ */
+export class MeetingRowsOncePerTurn implements RsvpStore {
+  constructor(private readonly store: RsvpStore) {}
+
+  meeting(clusterId: string, meetingId: string): Promise<MeetingRows> {
+    return remembered(meetingKey(clusterId, meetingId), () => this.store.meeting(clusterId, meetingId));
+  }
+
+  answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]> {
+    return this.meeting(clusterId, meetingId).then((rows) => rows.answers.map((a) => a.value));
+  }
+
+  answersForCluster(clusterId: string): Promise<SchoolRsvp[]> {
+    return this.store.answersForCluster(clusterId);
+  }
+
+  async saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void> {
+    await this.writing(clusterId, request.meetingId, () => this.store.saveGuest(clusterId, request, version));
+  }
+
+  async create(clusterId: string, rsvp: SchoolRsvp): Promise<void> {
+    await this.writing(clusterId, rsvp.meetingId, () => this.store.create(clusterId, rsvp));
+  }
+
+  async replace(clusterId: string, rsvp: SchoolRsvp, version: string): Promise<void> {
+    await this.writing(clusterId, rsvp.meetingId, () => this.store.replace(clusterId, rsvp, version));
+  }
+
+  private async writing(clusterId: string, meetingId: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } finally {
+      forget(meetingKey(clusterId, meetingId));
+    }
   }
 }

@@ -13,9 +13,10 @@ import type {
 import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
 import type { PeerReview } from '../domain/peer-reviews/peer-review';
 import type { MeetingChange } from '../domain/rota/schedule-meetings';
-import type { ClusterStore, ClusterWrite, Versioned } from '../services/ports';
+import type { ClusterStore, ClusterWrite, MeetingRows, Versioned } from '../services/ports';
 import { AlreadyExistsError, StorageUnavailableError } from '../services/storage-errors';
 import { clusterKeys, type Entity, readRow, row, workingSetFilter } from './cluster-rows';
+import { meetingRange, meetingRowsFrom } from './rsvp-repository';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 
@@ -65,33 +66,39 @@ export class ClusterRepository implements ClusterStore {
   }
 
   async load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined> {
+    return snapshotOf(await this.query(clusterId, workingSetFilter(clusterId, this.clock())));
+  }
+
+  /** The working set and one meeting's answers and guests, in the same one query. */
+  async loadWithMeeting(
+    clusterId: string,
+    meetingId: string,
+  ): Promise<{ cluster: Versioned<ClusterSnapshot> | undefined; meeting: MeetingRows }> {
+    const range = meetingRange(meetingId);
+    const rows = await this.query(
+      clusterId,
+      `(${workingSetFilter(clusterId, this.clock())}) or (${odata`PartitionKey eq ${clusterId}`} and ${range})`,
+    );
+    const answered = rows.filter((r) => r.rowKey.startsWith('rsvp|'));
+    return {
+      cluster: snapshotOf(rows.filter((r) => !r.rowKey.startsWith('rsvp|'))),
+      meeting: meetingRowsFrom(
+        answered as Array<Entity & { json: string; etag: string }>,
+        clusterId,
+        meetingId,
+      ),
+    };
+  }
+
+  private async query(clusterId: string, filter: string): Promise<Array<TableEntityResult<Entity>>> {
     const rows: Array<TableEntityResult<Entity>> = [];
     try {
-      const query = this.clusters.listEntities<Entity>({
-        queryOptions: { filter: workingSetFilter(clusterId, this.clock()) },
-      });
-      for await (const row of query) rows.push(row);
+      for await (const row of this.clusters.listEntities<Entity>({ queryOptions: { filter } }))
+        rows.push(row);
     } catch (error) {
-      throw translateStorageError(error, 'the cluster');
+      throw translateStorageError(error, `cluster ${clusterId}`);
     }
-    const profileRow = rows.find((r) => r.rowKey === clusterKeys.profile);
-    if (!profileRow) return undefined;
-    const of = (prefix: string) => rows.filter((r) => r.rowKey.startsWith(`${prefix}|`));
-    return {
-      version: profileRow.etag,
-      value: {
-        profile: readRow<ClusterProfile>('profile', profileRow),
-        schools: of('school').map((r) => readRow<School>('school', r)),
-        people: of('person').map((r) => readRow<ClusterPerson>('person', r)),
-        calendars: of('calendar').map((r) => readRow<YearCalendar>('calendar', r)),
-        meetingChanges: of('meeting').map((r) => readRow<MeetingChange>('meeting', r)),
-        actions: of('action').map((r) => readRow<ClusterAction>('action', r)),
-        proposals: of('agenda').map((r) => readRow<AgendaProposal>('agenda', r)),
-        publishedAgendas: of('agendapub').map((r) => readRow<PublishedAgenda>('agendapub', r)),
-        minutes: of('minutes').map((r) => readRow<MeetingMinutes>('minutes', r)),
-        peerReviews: of('review').map((r) => readRow<PeerReview>('review', r)),
-      },
-    };
+    return rows;
   }
 
   async listClusterIds(): Promise<string[]> {
@@ -231,3 +238,25 @@ const calendarEntity = (clusterId: string, c: YearCalendar) =>
 const meetingEntity = (clusterId: string, m: MeetingChange) =>
   row(clusterId, clusterKeys.meeting(m.year, m.halfTerm), m);
 const changeEntity = (clusterId: string, c: RotaChangeRecord) => row(clusterId, clusterKeys.change(c.at), c);
+
+/** A cluster's snapshot from its rows, at the profile's ETag; undefined without a profile. */
+function snapshotOf(rows: ReadonlyArray<TableEntityResult<Entity>>): Versioned<ClusterSnapshot> | undefined {
+  const profileRow = rows.find((r) => r.rowKey === clusterKeys.profile);
+  if (!profileRow) return undefined;
+  const of = (prefix: string) => rows.filter((r) => r.rowKey.startsWith(`${prefix}|`));
+  return {
+    version: profileRow.etag,
+    value: {
+      profile: readRow<ClusterProfile>('profile', profileRow),
+      schools: of('school').map((r) => readRow<School>('school', r)),
+      people: of('person').map((r) => readRow<ClusterPerson>('person', r)),
+      calendars: of('calendar').map((r) => readRow<YearCalendar>('calendar', r)),
+      meetingChanges: of('meeting').map((r) => readRow<MeetingChange>('meeting', r)),
+      actions: of('action').map((r) => readRow<ClusterAction>('action', r)),
+      proposals: of('agenda').map((r) => readRow<AgendaProposal>('agenda', r)),
+      publishedAgendas: of('agendapub').map((r) => readRow<PublishedAgenda>('agendapub', r)),
+      minutes: of('minutes').map((r) => readRow<MeetingMinutes>('minutes', r)),
+      peerReviews: of('review').map((r) => readRow<PeerReview>('review', r)),
+    },
+  };
+}

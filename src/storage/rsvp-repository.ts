@@ -104,6 +104,29 @@ function entity(clusterId: string, rsvp: SchoolRsvp) {
 
 type Row = { rowKey: string; json: string; v?: unknown; etag?: string };
 
+/** The query range of one meeting's answers and guest requests, for a filter that reads them with other rows. */
+export function meetingRange(meetingId: string): string {
+  const prefix = rsvpKeys.prefix(meetingId);
+  return odata`(RowKey ge ${prefix} and RowKey lt ${`${prefix}~`})`;
+}
+
+/** One meeting's rows, as read (answers and guest requests apart, each with its ETag). */
+export function meetingRowsFrom(
+  rows: ReadonlyArray<Row & { etag: string }>,
+  clusterId: string,
+  meetingId: string,
+): MeetingRows {
+  const isGuest = (row: { rowKey: string }) => row.rowKey.startsWith(rsvpKeys.guestPrefix(meetingId));
+  return {
+    answers: rows
+      .filter((r) => !isGuest(r))
+      .map((r) => ({ value: parse('rsvp', clusterId, r), version: r.etag })),
+    guests: rows
+      .filter(isGuest)
+      .map((r) => ({ value: parse<GuestRequest>('guest', clusterId, r), version: r.etag })),
+  };
+}
+
 function parse<T = SchoolRsvp>(kind: 'rsvp' | 'guest', clusterId: string, row: Row): T {
   return parseRowVersion<T>(kind, row.json, `row ${row.rowKey} of cluster ${clusterId}`, row.v, row.etag);
 }

@@ -4,7 +4,7 @@ import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder
 import { placeOf } from '../commands/command-definition';
 import { inTurn } from '../services/turn-reads';
 import type { BotDependencies } from './bot-dependencies';
-import { cardClusterId, tenantOf } from './incoming-activity';
+import { cardClusterId, cardMeetingId, tenantOf } from './incoming-activity';
 import { respond } from './invoke-response';
 import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
@@ -102,6 +102,7 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
       }
       try {
         // One read per turn: the access check, the service and the view share what they read.
+        const about = { meetingId: cardMeetingId(context.activity) };
         const refused = await inTurn(async () => {
           const clusterId = cardClusterId(context.activity);
           if (clusterId !== undefined && !(await cardIsForHere(context, clusterId))) {
@@ -110,7 +111,7 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
           }
           await application.run(context);
           return false;
-        });
+        }, about);
         if (refused) {
           await answerWith(context, 'other-cluster', requestId);
           return;

@@ -91,6 +91,21 @@ export function tenantOf(activity: {
   return tenant?.toLowerCase();
 }
 
+/**
+ * The meeting a card action is about (the reminder card's answers, guests), if its data names one
+ * the way meeting ids look: only a hint for reading it with the cluster, checked again when used.
+ */
+export function cardMeetingId(activity: {
+  type?: string;
+  name?: string | null;
+  value?: unknown;
+}): string | undefined {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return undefined;
+  const data = (activity.value as { action?: { data?: { meetingId?: unknown } } } | undefined)?.action?.data;
+  const meetingId = data?.meetingId;
+  return typeof meetingId === 'string' && /^\d{4}-\d{2}#[1-6]$/.test(meetingId) ? meetingId : undefined;
+}
+
 /** The cluster a card action names in its data, if it names one (any string is only a claim). */
 export function cardClusterId(activity: {
   type?: string;

@@ -58,10 +58,10 @@ async function requestsPerTurn(cluster: Awaited<ReturnType<typeof rootsCluster>>
 }
 
 describe('what a turn costs in table requests', () => {
-  it('is three for an answer on the reminder card and two for a read command, however old the cluster', async () => {
+  it('is two for an answer on the reminder card (one read, one write) and two for a read command, however old the cluster', async () => {
     const cluster = await rootsCluster();
     const young = await requestsPerTurn(cluster);
-    expect(young).toEqual({ rsvpClick: 3, cardRefresh: 2, rota: 2, actions: 2 });
+    expect(young).toEqual({ rsvpClick: 2, cardRefresh: 1, rota: 2, actions: 2 });
 
     await addFiveYearsOfHistory(cluster.bot.tables, cluster.clusterId);
     expect(await requestsPerTurn(cluster)).toEqual(young);
