@@ -10,9 +10,9 @@ import type { RsvpStore } from './ports';
 import { retryOnConflict } from './storage-errors';
 
 /**
- * Answers to meeting invitations, per school; the chair's tally. A click reads the cluster (once
- * per turn) and the meeting's rows (one query), writes one row, and works out the new tally
- * from what it read and wrote: three table requests, however old the cluster.
+ * Answers to meeting invitations, per school; the chair's tally. A click reads the cluster and
+ * the meeting's rows (in a turn, one query for both: turn-reads.ts), writes one row, and works out
+ * the new tally from what it read and wrote: two table requests, however old the cluster.
  */
 export class RsvpService {
   private readonly reader: MeetingReader;
