@@ -12,8 +12,40 @@ export interface BuiltRota {
   isClosed: (date: LocalDate) => string | undefined;
 }
 
+type RotaInputs = Pick<ClusterSnapshot, 'profile' | 'schools' | 'calendars' | 'meetingChanges'>;
+
+/**
+ * The last rota built for each profile record, with what it was built from. Stored rows come back
+ * as the same (frozen) objects while they are unchanged, so a turn that reads an unchanged cluster
+ * gets the rota built by an earlier one, as long as the minute and every input are the same ones.
+ */
+const built = new WeakMap<object, { inputs: RotaInputs; minute: number; rota: BuiltRota }>();
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
+
 /** The whole rota (all years with term dates) from one cluster snapshot. */
 export function buildRota(cluster: ClusterSnapshot, now: Date): BuiltRota {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = built.get(cluster.profile);
+  if (
+    known &&
+    known.minute === minute &&
+    sameItems(known.inputs.schools, cluster.schools) &&
+    sameItems(known.inputs.calendars, cluster.calendars) &&
+    sameItems(known.inputs.meetingChanges, cluster.meetingChanges)
+  ) {
+    return known.rota;
+  }
+  const rota = buildRotaAfresh(cluster, now);
+  // Shared between turns: frozen, so no caller can change what the next one gets.
+  for (const meeting of rota.meetings) Object.freeze(meeting);
+  Object.freeze(rota.meetings);
+  built.set(cluster.profile, { inputs: cluster, minute, rota });
+  return rota;
+}
+
+function buildRotaAfresh(cluster: ClusterSnapshot, now: Date): BuiltRota {
   const calendars = [...cluster.calendars].sort((a, b) => a.year.localeCompare(b.year));
   const calendarYears = calendars.flatMap((c) => [
     Number(c.year.slice(0, 4)),
