@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from '../../src/domain/clusters/cluster';
 import { buildRota } from '../../src/domain/rota/build-rota';
 import { YEAR_2026_27 } from '../support/sample-calendar';
+import { sampleProfile } from '../support/sample-profile';
 
-const profile = {
-  id: 'c1',
-  name: 'Roots',
-  pattern: { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' },
-  boardRep: { kind: 'rotate-yearly' as const },
-  place: { tenantId: 't', placeKey: '19:team', conversationId: '19:team' },
-  createdAt: new Date('2026-09-01T09:00:00Z'),
-  createdBy: '29:lead',
-  nextPosition: 4,
-};
+const profile = sampleProfile({ nextPosition: 4 });
 const schools = ['Aldermoor Farm', 'Cannon Park', 'Earlsdon'].map((name, i) => ({
   id: `s${i}`,
   name,

@@ -6,6 +6,7 @@ import {
   parseRowVersion,
   ROW_SCHEMA_VERSION,
 } from '../../src/storage/row-schemas';
+import { sampleProfile } from '../support/sample-profile';
 import { freshTableStorage } from '../support/test-tables';
 
 const school = { id: 'earlsdon', name: 'Earlsdon Primary', position: 2, joinedOn: '2026-09-01' };
@@ -56,17 +57,7 @@ describe('stored rows, read through a schema per kind', () => {
     const tables = await freshTableStorage();
     const clusters = tables.table('clusters');
     const store = new ClusterRepository(clusters, tables.table('clusterLinks'));
-    const profile = {
-      id: 'c1',
-      name: 'Roots',
-      pattern: { weekday: 2, week: 3, startTime: '13:30', endTime: '15:30' },
-      boardRep: { kind: 'rotate-yearly' as const },
-      place: { tenantId: 't', placeKey: '19:team', conversationId: '19:team' },
-      createdAt: new Date('2026-09-01T09:00:00Z'),
-      createdBy: '29:lead',
-      nextPosition: 1,
-    };
-    await store.create(profile, { userId: '29:lead', name: 'Lead', role: 'cluster-lead' });
+    await store.create(sampleProfile(), { userId: '29:lead', name: 'Lead', role: 'cluster-lead' });
     await clusters.upsertEntity({ partitionKey: 'c1', rowKey: 'school|broken', json: '{"name":"No id"}' });
     await expect(store.load('c1')).rejects.toThrow(
       'row school|broken of cluster c1 is not a valid school row (id: Required)',
