@@ -28,8 +28,11 @@ type Row = [string, string];
 const ROOT = join(__dirname, '..');
 const CONCURRENCY = [1, 10, 50] as const;
 const TURNS: Record<number, number> = { 1: 150, 10: 300, 50: 600 };
-/** Three 17-school partnerships whose heads answer: 51 schools, so 50 clicks at once are 50 schools. */
-const ANSWERING = 3;
+/**
+ * Ten 17-school partnerships whose heads answer: 170 schools, so 50 clicks at once are 50 schools
+ * and each school answers a meeting a handful of times, as in a real round (not hundreds).
+ */
+const ANSWERING = 10;
 const headOf = (cluster: number, i: number): Person => ({
   id: `29:bench-head-${cluster}-${i}`,
   name: `Head ${cluster + 1}-${i + 1}`,
