@@ -85,7 +85,6 @@ export interface MeetingRows {
 export interface RsvpStore {
   /** Everything answered for one meeting (answers and guests): one query. */
   meeting(clusterId: string, meetingId: string): Promise<MeetingRows>;
-  answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]>;
   /** Every answer to every meeting of the cluster (the board's attendance figures). */
   answersForCluster(clusterId: string): Promise<SchoolRsvp[]>;
   /** Creates or replaces a guest request; with `version`, only if unchanged since it was read. */

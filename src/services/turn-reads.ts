@@ -116,10 +116,6 @@ export class MeetingRowsOncePerTurn implements RsvpStore {
     return remembered(meetingKey(clusterId, meetingId), () => this.store.meeting(clusterId, meetingId));
   }
 
-  answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]> {
-    return this.meeting(clusterId, meetingId).then((rows) => rows.answers.map((a) => a.value));
-  }
-
   answersForCluster(clusterId: string): Promise<SchoolRsvp[]> {
     return this.store.answersForCluster(clusterId);
   }

@@ -22,20 +22,7 @@ export class RsvpRepository implements RsvpStore {
   constructor(private readonly clusters: TableClient) {}
 
   async meeting(clusterId: string, meetingId: string): Promise<MeetingRows> {
-    const rows = await this.rowsFrom(clusterId, rsvpKeys.prefix(meetingId));
-    const isGuest = (row: { rowKey: string }) => row.rowKey.startsWith(rsvpKeys.guestPrefix(meetingId));
-    return {
-      answers: rows
-        .filter((r) => !isGuest(r))
-        .map((r) => ({ value: parse('rsvp', clusterId, r), version: r.etag })),
-      guests: rows
-        .filter(isGuest)
-        .map((r) => ({ value: parse<GuestRequest>('guest', clusterId, r), version: r.etag })),
-    };
-  }
-
-  async answersFor(clusterId: string, meetingId: string): Promise<SchoolRsvp[]> {
-    return (await this.meeting(clusterId, meetingId)).answers.map((a) => a.value);
+    return meetingRowsFrom(await this.rowsFrom(clusterId, rsvpKeys.prefix(meetingId)), clusterId, meetingId);
   }
 
   /** Every school's answer to every meeting of one cluster: one query, for the board's figures. */
@@ -65,7 +52,7 @@ export class RsvpRepository implements RsvpStore {
     try {
       const rows = this.clusters.listEntities<{ json: string; v?: unknown }>({
         queryOptions: {
-          filter: odata`PartitionKey eq ${clusterId} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`,
+          filter: `${odata`PartitionKey eq ${clusterId}`} and ${rowsStartingWith(prefix)}`,
         },
       });
       for await (const row of rows)
@@ -106,9 +93,10 @@ type Row = { rowKey: string; json: string; v?: unknown; etag?: string };
 
 /** The query range of one meeting's answers and guest requests, for a filter that reads them with other rows. */
 export function meetingRange(meetingId: string): string {
-  const prefix = rsvpKeys.prefix(meetingId);
-  return odata`(RowKey ge ${prefix} and RowKey lt ${`${prefix}~`})`;
+  return rowsStartingWith(rsvpKeys.prefix(meetingId));
 }
+
+const rowsStartingWith = (prefix: string) => odata`(RowKey ge ${prefix} and RowKey lt ${`${prefix}~`})`;
 
 /** One meeting's rows, as read (answers and guest requests apart, each with its ETag). */
 export function meetingRowsFrom(

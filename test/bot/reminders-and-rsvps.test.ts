@@ -198,10 +198,11 @@ describe('week-before reminders and answers on the card', () => {
     );
     for (const response of responses) expect(response.status).toBe(200);
 
-    const stored = await new RsvpRepository(bot.tables.table('clusters')).answersFor(
+    const rows = await new RsvpRepository(bot.tables.table('clusters')).meeting(
       meeting.clusterId,
       meeting.meetingId,
     );
+    const stored = rows.answers.map((a) => a.value);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.history.map((h) => h.key)).toEqual(['f:1763990000000-same-click']);
   });
