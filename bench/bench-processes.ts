@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -73,7 +74,6 @@ export async function startBot(script: string, env: Record<string, string>, node
 
 /** CPU time (user + system) the process has used so far, in ms. */
 export function cpuMs(pid: number): number {
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second).
   return (Number(fields[11]) + Number(fields[12])) * 10;

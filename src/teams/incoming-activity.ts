@@ -91,29 +91,25 @@ export function tenantOf(activity: {
   return tenant?.toLowerCase();
 }
 
+type CardClick = { type?: string; name?: string | null; value?: unknown };
+
+/** The data a card button sent back (Action.Execute), or undefined for anything else. */
+function cardActionData(activity: CardClick): Record<string, unknown> | undefined {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return undefined;
+  return (activity.value as { action?: { data?: Record<string, unknown> } } | undefined)?.action?.data;
+}
+
 /**
  * The meeting a card action is about (the reminder card's answers, guests), if its data names one
  * the way meeting ids look: only a hint for reading it with the cluster, checked again when used.
  */
-export function cardMeetingId(activity: {
-  type?: string;
-  name?: string | null;
-  value?: unknown;
-}): string | undefined {
-  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return undefined;
-  const data = (activity.value as { action?: { data?: { meetingId?: unknown } } } | undefined)?.action?.data;
-  const meetingId = data?.meetingId;
+export function cardMeetingId(activity: CardClick): string | undefined {
+  const meetingId = cardActionData(activity)?.meetingId;
   return typeof meetingId === 'string' && /^\d{4}-\d{2}#[1-6]$/.test(meetingId) ? meetingId : undefined;
 }
 
 /** The cluster a card action names in its data, if it names one (any string is only a claim). */
-export function cardClusterId(activity: {
-  type?: string;
-  name?: string | null;
-  value?: unknown;
-}): string | undefined {
-  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return undefined;
-  const data = (activity.value as { action?: { data?: { clusterId?: unknown } } } | undefined)?.action?.data;
-  const clusterId = data?.clusterId;
+export function cardClusterId(activity: CardClick): string | undefined {
+  const clusterId = cardActionData(activity)?.clusterId;
   return clusterId === undefined ? undefined : String(clusterId);
 }

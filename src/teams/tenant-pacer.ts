@@ -17,6 +17,9 @@ const POLL_MS = 100;
 
 export type SendKind = 'round' | 'own';
 
+/** The limiter's window for everything this instance sends to a tenant. */
+const tenantKey = (tenantId: string) => `t:${tenantId}`;
+
 export class TenantPacer {
   private readonly held = new Map<string, number>();
   private readonly claiming = new Map<string, Promise<void>>();
@@ -38,7 +41,6 @@ export class TenantPacer {
     kind: SendKind,
     send: () => Promise<T>,
   ): Promise<T> {
-    const key = `t:${tenantId}`;
     const leased = kind === 'round' && this.leases !== undefined;
     if (leased) {
       // While anything is being sent the lease is kept: the next holder must see every send.
@@ -48,7 +50,7 @@ export class TenantPacer {
     }
     try {
       if (leased) await this.holdLease(tenantId);
-      return await this.pacedHere(tenantId, key, conversationId, send);
+      return await this.pacedHere(tenantId, conversationId, send);
     } finally {
       if (leased) {
         const left = (this.sending.get(tenantId) ?? 1) - 1;
@@ -58,10 +60,10 @@ export class TenantPacer {
     }
   }
 
-  private async pacedHere<T>(tenantId: string, key: string, conversationId: string, send: () => Promise<T>) {
+  private async pacedHere<T>(tenantId: string, conversationId: string, send: () => Promise<T>) {
     const holding = !this.leases || this.held.has(tenantId);
     const done = await this.limiter.acquire(conversationId, {
-      key,
+      key: tenantKey(tenantId),
       windows: holding ? ROUND_SHARE : OWN_ALLOWANCE,
     });
     try {
@@ -90,7 +92,7 @@ export class TenantPacer {
       const result = await leases.claim(tenantId, this.instance, now, LEASE_MS);
       if (result.held) {
         // Our own sends are in our limiter already; another holder's are handed over.
-        if (result.previousHolder !== this.instance) this.limiter.seed(`t:${tenantId}`, result.recent);
+        if (result.previousHolder !== this.instance) this.limiter.seed(tenantKey(tenantId), result.recent);
         this.held.set(tenantId, now + LEASE_MS);
         return;
       }
@@ -111,7 +113,7 @@ export class TenantPacer {
 
   private async release(tenantId: string): Promise<void> {
     if ((this.sending.get(tenantId) ?? 0) > 0 || !this.held.delete(tenantId) || !this.leases) return;
-    const recent = this.limiter.recent(`t:${tenantId}`, 1_000);
+    const recent = this.limiter.recent(tenantKey(tenantId), 1_000);
     // If this fails the lease simply runs out; nothing is lost.
     await this.leases.release(tenantId, this.instance, recent).catch(() => undefined);
   }

@@ -65,7 +65,8 @@ export async function startConnectorRecorder() {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A request's JSON body ({} when empty). */
+export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './connector-recorder';
 
 /**
  * A stand-in for the Bot Connector that enforces Teams' limits as Teams does: about 50 requests
@@ -17,7 +18,7 @@ export async function startTeamsLimitsConnector(latencyMs = 30) {
   const within = (times: number[], now: number, ms: number) => times.filter((t) => now - t < ms).length;
 
   const server = createServer(async (req, res) => {
-    const body = await readJson(req);
+    const body = await readBody(req);
     const conversation = decodeURIComponent((req.url ?? '').split('/')[3] ?? '');
     const tenant = String(
       (body.conversation as { tenantId?: string } | undefined)?.tenantId ??
@@ -73,11 +74,4 @@ export async function startTeamsLimitsConnector(latencyMs = 30) {
     duplicates: () => accepted.length - new Set(accepted.map((a) => a.conversation)).size,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
