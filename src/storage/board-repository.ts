@@ -2,7 +2,8 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { Board, BoardLink } from '../domain/board/board';
 import type { ClusterPlace } from '../domain/clusters/cluster';
 import type { BoardStore } from '../services/ports';
-import { parseRowVersion, ROW_SCHEMA_VERSION } from './row-schemas';
+import { parseRowVersion } from './parsed-rows';
+import { ROW_SCHEMA_VERSION } from './row-schemas';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 

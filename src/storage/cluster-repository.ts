@@ -1,21 +1,25 @@
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
-import type { ClusterAction } from '../domain/actions/cluster-action';
-import type { AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
-import type { YearCalendar } from '../domain/calendar/term-dates';
 import type {
   ClusterPerson,
   ClusterPlace,
   ClusterProfile,
   ClusterSnapshot,
   RotaChangeRecord,
-  School,
 } from '../domain/clusters/cluster';
 import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
-import type { PeerReview } from '../domain/peer-reviews/peer-review';
-import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import type { ClusterStore, ClusterWrite, MeetingRows, Versioned } from '../services/ports';
 import { AlreadyExistsError, StorageUnavailableError } from '../services/storage-errors';
-import { clusterKeys, type Entity, readRow, row, workingSetFilter } from './cluster-rows';
+import {
+  clusterKeys,
+  type Entity,
+  personEntity,
+  profileEntity,
+  type RowAction,
+  readRow,
+  rowsOfWrite,
+  snapshotOf,
+  workingSetFilter,
+} from './cluster-rows';
 import { meetingRange, meetingRowsFrom } from './rsvp-repository';
 import { isNotFound, translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
@@ -175,41 +179,10 @@ export class ClusterRepository implements ClusterStore {
    * rather than silently merged.
    */
   async write(clusterId: string, version: string, write: ClusterWrite): Promise<void> {
-    const actions: Array<[string, Entity, { etag: string }?]> = [
-      ['update', profileEntity(write.profile), { etag: version }],
-      ...(write.schools ?? []).map((s): [string, Entity] => ['upsert', schoolEntity(clusterId, s)]),
-      ...(write.people ?? []).map((p): [string, Entity] => ['upsert', personEntity(clusterId, p)]),
-      ...(write.calendars ?? []).map((c): [string, Entity] => ['upsert', calendarEntity(clusterId, c)]),
-      ...(write.meetingChanges ?? []).map((m): [string, Entity] => ['upsert', meetingEntity(clusterId, m)]),
-      ...(write.changeLog ?? []).map((c): [string, Entity] => ['create', changeEntity(clusterId, c)]),
-      ...(write.actions ?? []).map((a): [string, Entity] => [
-        'upsert',
-        row(clusterId, clusterKeys.action(a.id), a),
-      ]),
-      ...(write.publishedAgendas ?? []).map((p): [string, Entity] => [
-        'upsert',
-        row(clusterId, clusterKeys.publishedAgenda(p.meetingId), p),
-      ]),
-      ...(write.proposals ?? []).map((p): [string, Entity] => [
-        'upsert',
-        row(clusterId, clusterKeys.proposal(p.meetingId, p.id), p),
-      ]),
-      ...(write.minutes ?? []).map((m): [string, Entity] => [
-        'upsert',
-        row(clusterId, clusterKeys.minutes(m.meetingId), m),
-      ]),
-      ...(write.peerReviews ?? []).map((r): [string, Entity] => [
-        'upsert',
-        row(clusterId, clusterKeys.peerReview(r.id), r),
-      ]),
-    ];
-    await this.submit(clusterId, actions);
+    await this.submit(clusterId, rowsOfWrite(clusterId, version, write));
   }
 
-  private async submit(
-    clusterId: string,
-    actions: Array<[string, Entity, { etag: string }?]>,
-  ): Promise<void> {
+  private async submit(clusterId: string, actions: RowAction[]): Promise<void> {
     if (actions.length > MAX_ROWS_PER_WRITE + 1) {
       throw new StorageUnavailableError(`one change may write at most ${MAX_ROWS_PER_WRITE} rows`);
     }
@@ -228,35 +201,4 @@ export class ClusterRepository implements ClusterStore {
         : translated;
     }
   }
-}
-
-const profileEntity = (p: ClusterProfile) => ({ ...row(p.id, clusterKeys.profile, p), name: p.name });
-const schoolEntity = (clusterId: string, s: School) => row(clusterId, clusterKeys.school(s.id), s);
-const personEntity = (clusterId: string, p: ClusterPerson) => row(clusterId, clusterKeys.person(p.userId), p);
-const calendarEntity = (clusterId: string, c: YearCalendar) =>
-  row(clusterId, clusterKeys.calendar(c.year), c);
-const meetingEntity = (clusterId: string, m: MeetingChange) =>
-  row(clusterId, clusterKeys.meeting(m.year, m.halfTerm), m);
-const changeEntity = (clusterId: string, c: RotaChangeRecord) => row(clusterId, clusterKeys.change(c.at), c);
-
-/** A cluster's snapshot from its rows, at the profile's ETag; undefined without a profile. */
-function snapshotOf(rows: ReadonlyArray<TableEntityResult<Entity>>): Versioned<ClusterSnapshot> | undefined {
-  const profileRow = rows.find((r) => r.rowKey === clusterKeys.profile);
-  if (!profileRow) return undefined;
-  const of = (prefix: string) => rows.filter((r) => r.rowKey.startsWith(`${prefix}|`));
-  return {
-    version: profileRow.etag,
-    value: {
-      profile: readRow<ClusterProfile>('profile', profileRow),
-      schools: of('school').map((r) => readRow<School>('school', r)),
-      people: of('person').map((r) => readRow<ClusterPerson>('person', r)),
-      calendars: of('calendar').map((r) => readRow<YearCalendar>('calendar', r)),
-      meetingChanges: of('meeting').map((r) => readRow<MeetingChange>('meeting', r)),
-      actions: of('action').map((r) => readRow<ClusterAction>('action', r)),
-      proposals: of('agenda').map((r) => readRow<AgendaProposal>('agenda', r)),
-      publishedAgendas: of('agendapub').map((r) => readRow<PublishedAgenda>('agendapub', r)),
-      minutes: of('minutes').map((r) => readRow<MeetingMinutes>('minutes', r)),
-      peerReviews: of('review').map((r) => readRow<PeerReview>('review', r)),
-    },
-  };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { odata } from '@azure/data-tables';
+import { odata, type TableEntityResult } from '@azure/data-tables';
+import type { ClusterAction } from '../domain/actions/cluster-action';
+import type { AgendaProposal, PublishedAgenda } from '../domain/agenda/agenda';
 import {
   type AcademicYear,
   academicYearOf,
@@ -7,8 +9,21 @@ import {
   type HalfTermNumber,
   startYearOf,
 } from '../domain/calendar/academic-year';
+import type { YearCalendar } from '../domain/calendar/term-dates';
+import type {
+  ClusterPerson,
+  ClusterProfile,
+  ClusterSnapshot,
+  RotaChangeRecord,
+  School,
+} from '../domain/clusters/cluster';
+import type { MeetingMinutes } from '../domain/minutes/meeting-minutes';
+import type { PeerReview } from '../domain/peer-reviews/peer-review';
+import type { MeetingChange } from '../domain/rota/schedule-meetings';
 import { londonWallClock } from '../domain/time/london-time';
-import { parseRowVersion, ROW_SCHEMA_VERSION, type RowKind } from './row-schemas';
+import type { ClusterWrite, Versioned } from '../services/ports';
+import { parseRowVersion } from './parsed-rows';
+import { ROW_SCHEMA_VERSION, type RowKind } from './row-schemas';
 import { toTableKey } from './table-key';
 
 /**
@@ -87,4 +102,74 @@ export function workingSetFilter(clusterId: string, now: Date): string {
     ].join(' or '),
     ')',
   ].join('');
+}
+
+export const profileEntity = (p: ClusterProfile) => ({ ...row(p.id, clusterKeys.profile, p), name: p.name });
+export const schoolEntity = (clusterId: string, s: School) => row(clusterId, clusterKeys.school(s.id), s);
+export const personEntity = (clusterId: string, p: ClusterPerson) =>
+  row(clusterId, clusterKeys.person(p.userId), p);
+export const calendarEntity = (clusterId: string, c: YearCalendar) =>
+  row(clusterId, clusterKeys.calendar(c.year), c);
+export const meetingEntity = (clusterId: string, m: MeetingChange) =>
+  row(clusterId, clusterKeys.meeting(m.year, m.halfTerm), m);
+export const changeEntity = (clusterId: string, c: RotaChangeRecord) =>
+  row(clusterId, clusterKeys.change(c.at), c);
+
+/** A cluster's snapshot from its rows, at the profile's ETag; undefined without a profile. */
+export function snapshotOf(
+  rows: ReadonlyArray<TableEntityResult<Entity>>,
+): Versioned<ClusterSnapshot> | undefined {
+  const profileRow = rows.find((r) => r.rowKey === clusterKeys.profile);
+  if (!profileRow) return undefined;
+  const of = (prefix: string) => rows.filter((r) => r.rowKey.startsWith(`${prefix}|`));
+  return {
+    version: profileRow.etag,
+    value: {
+      profile: readRow<ClusterProfile>('profile', profileRow),
+      schools: of('school').map((r) => readRow<School>('school', r)),
+      people: of('person').map((r) => readRow<ClusterPerson>('person', r)),
+      calendars: of('calendar').map((r) => readRow<YearCalendar>('calendar', r)),
+      meetingChanges: of('meeting').map((r) => readRow<MeetingChange>('meeting', r)),
+      actions: of('action').map((r) => readRow<ClusterAction>('action', r)),
+      proposals: of('agenda').map((r) => readRow<AgendaProposal>('agenda', r)),
+      publishedAgendas: of('agendapub').map((r) => readRow<PublishedAgenda>('agendapub', r)),
+      minutes: of('minutes').map((r) => readRow<MeetingMinutes>('minutes', r)),
+      peerReviews: of('review').map((r) => readRow<PeerReview>('review', r)),
+    },
+  };
+}
+
+/** A row to write and how: created, replaced whatever it was, or replaced under an ETag. */
+export type RowAction = [string, Entity, { etag: string }?];
+
+/** The rows one change to a cluster writes, the profile under the ETag it was read at. */
+export function rowsOfWrite(clusterId: string, version: string, write: ClusterWrite): RowAction[] {
+  return [
+    ['update', profileEntity(write.profile), { etag: version }],
+    ...(write.schools ?? []).map((s): [string, Entity] => ['upsert', schoolEntity(clusterId, s)]),
+    ...(write.people ?? []).map((p): [string, Entity] => ['upsert', personEntity(clusterId, p)]),
+    ...(write.calendars ?? []).map((c): [string, Entity] => ['upsert', calendarEntity(clusterId, c)]),
+    ...(write.meetingChanges ?? []).map((m): [string, Entity] => ['upsert', meetingEntity(clusterId, m)]),
+    ...(write.changeLog ?? []).map((c): [string, Entity] => ['create', changeEntity(clusterId, c)]),
+    ...(write.actions ?? []).map((a): [string, Entity] => [
+      'upsert',
+      row(clusterId, clusterKeys.action(a.id), a),
+    ]),
+    ...(write.publishedAgendas ?? []).map((p): [string, Entity] => [
+      'upsert',
+      row(clusterId, clusterKeys.publishedAgenda(p.meetingId), p),
+    ]),
+    ...(write.proposals ?? []).map((p): [string, Entity] => [
+      'upsert',
+      row(clusterId, clusterKeys.proposal(p.meetingId, p.id), p),
+    ]),
+    ...(write.minutes ?? []).map((m): [string, Entity] => [
+      'upsert',
+      row(clusterId, clusterKeys.minutes(m.meetingId), m),
+    ]),
+    ...(write.peerReviews ?? []).map((r): [string, Entity] => [
+      'upsert',
+      row(clusterId, clusterKeys.peerReview(r.id), r),
+    ]),
+  ];
 }

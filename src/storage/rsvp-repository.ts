@@ -2,7 +2,8 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
 import type { MeetingRows, RsvpStore } from '../services/ports';
-import { parseRowVersion, ROW_SCHEMA_VERSION } from './row-schemas';
+import { parseRowVersion } from './parsed-rows';
+import { ROW_SCHEMA_VERSION } from './row-schemas';
 import { translateStorageError } from './storage-error-translation';
 import { toTableKey } from './table-key';
 

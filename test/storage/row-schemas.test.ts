@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterRepository } from '../../src/storage/cluster-repository';
-import {
-  DamagedRowError,
-  parseRow,
-  parseRowVersion,
-  ROW_SCHEMA_VERSION,
-} from '../../src/storage/row-schemas';
+import { parseRowVersion } from '../../src/storage/parsed-rows';
+import { DamagedRowError, parseRow, ROW_SCHEMA_VERSION } from '../../src/storage/row-schemas';
 import { sampleProfile } from '../support/sample-profile';
 import { freshTableStorage } from '../support/test-tables';
 
