@@ -88,12 +88,19 @@ export function defineCommand<TArgs>(definition: CommandDefinition<TArgs>): Regi
   return {
     ...info,
     aliases,
-    async run(rawArgs, invocation, catalogue, services) {
-      const parsed = args.safeParse(rawArgs);
-      if (!parsed.success) {
-        return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
-      }
-      return { ok: true, reply: await handle({ args: parsed.data, invocation, catalogue, services }) };
-    },
+    run: (rawArgs, invocation, catalogue, services) =>
+      parseThenHandle(args, rawArgs, handle, { invocation, catalogue, services }),
   };
+}
+
+/** Reads the typed text with its schema, then handles it; what is wrong with it, if it cannot be read. */
+export async function parseThenHandle<TArgs>(
+  args: ZodType<TArgs, ZodTypeDef, string>,
+  text: string,
+  handle: (input: CommandHandlerInput<TArgs>) => Promise<Reply>,
+  input: Omit<CommandHandlerInput<TArgs>, 'args'>,
+): Promise<RunOutcome> {
+  const parsed = args.safeParse(text);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+  return { ok: true, reply: await handle({ ...input, args: parsed.data }) };
 }

@@ -1,5 +1,11 @@
 import { type ZodType, type ZodTypeDef, z } from 'zod';
-import type { CommandDefinition, CommandHandlerInput, RegisteredCommand } from './command-definition';
+import {
+  type CommandDefinition,
+  type CommandHandlerInput,
+  parseThenHandle,
+  type RegisteredCommand,
+  type RunOutcome,
+} from './command-definition';
 import type { Reply } from './reply';
 
 /**
@@ -12,10 +18,8 @@ export interface Subcommand {
   aliases: readonly string[];
   /** What follows the command, e.g. "swap <meeting> and <meeting>". */
   usage: string;
-  run(text: string, input: Omit<CommandHandlerInput<string>, 'args'>): Promise<SubcommandOutcome>;
+  run(text: string, input: Omit<CommandHandlerInput<string>, 'args'>): Promise<RunOutcome>;
 }
-
-type SubcommandOutcome = { ok: true; reply: Reply } | { ok: false; problems: string[] };
 
 export function subcommand<TArgs>(definition: {
   name: string;
@@ -28,11 +32,7 @@ export function subcommand<TArgs>(definition: {
   return {
     ...info,
     aliases,
-    async run(text, input) {
-      const parsed = args.safeParse(text);
-      if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => i.message) };
-      return { ok: true, reply: await handle({ ...input, args: parsed.data }) };
-    },
+    run: (text, input) => parseThenHandle(args, text, handle, input),
   };
 }
 
