@@ -42,6 +42,7 @@ function forget(key: string): void {
   turn.getStore()?.seen.delete(key);
 }
 
+const clusterKey = (clusterId: string) => `cluster|${clusterId}`;
 const meetingKey = (clusterId: string, meetingId: string) => `meeting|${clusterId}|${meetingId}`;
 
 /**
@@ -57,12 +58,10 @@ export class ReadOncePerTurn implements ClusterStore {
 
   load(clusterId: string): Promise<Versioned<ClusterSnapshot> | undefined> {
     const meetingId = turn.getStore()?.meetingId;
-    if (!meetingId) return remembered(`cluster|${clusterId}`, () => this.store.load(clusterId));
     // A meeting card's turn: its answers come in the same query, for the RSVP store to find.
-    return remembered(`cluster|${clusterId}`, async () => {
-      const both = this.loadWithMeeting(clusterId, meetingId);
-      return (await both).cluster;
-    });
+    return remembered(clusterKey(clusterId), async () =>
+      meetingId ? (await this.loadWithMeeting(clusterId, meetingId)).cluster : this.store.load(clusterId),
+    );
   }
 
   loadWithMeeting(clusterId: string, meetingId: string) {
@@ -74,17 +73,16 @@ export class ReadOncePerTurn implements ClusterStore {
   }
 
   async write(clusterId: string, version: string, write: ClusterWrite): Promise<void> {
-    forget(`cluster|${clusterId}`);
     try {
       await this.store.write(clusterId, version, write);
     } finally {
-      forget(`cluster|${clusterId}`);
+      forget(clusterKey(clusterId));
     }
   }
 
   async create(profile: ClusterProfile, lead: ClusterPerson): Promise<void> {
     forget(`link|${profile.place.tenantId}|${profile.place.placeKey}`);
-    forget(`cluster|${profile.id}`);
+    forget(clusterKey(profile.id));
     await this.store.create(profile, lead);
   }
 
