@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthConfig } from '../config/load-config';
 import type { Logger } from '../logging/logger';
+import { rememberConnectorClients } from './remembered-connector-clients';
 import { keepCachedSigningKeysWhenRefreshFails } from './signing-keys-fallback';
 
 /**
@@ -13,6 +14,11 @@ import { keepCachedSigningKeysWhenRefreshFails } from './signing-keys-fallback';
  * error's message for anything but its own AuthenticationError: the endpoint decides instead.
  */
 export class ClusterbotAdapter extends TeamsAdapter {
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    rememberConnectorClients(this.botFrameworkAuthentication);
+  }
+
   handle(
     authorization: string,
     activity: Activity,
