@@ -22,6 +22,7 @@ import { MinutesService } from './services/minutes-service';
 import { PeerReviewDecisions } from './services/peer-review-decisions';
 import { PeerReviewService } from './services/peer-review-service';
 import type { ConversationStore } from './services/ports';
+import { guardWrites } from './services/pupil-data-gate';
 import { ReminderJob } from './services/reminder-job';
 import { RosterImportService } from './services/roster-import-service';
 import { RotaService } from './services/rota-service';
@@ -71,7 +72,13 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const conversations = new ConversationRepository(tables.table('conversations'));
   const installations = new InstallationService(conversations, clock);
   const workspace = new ClusterWorkspace(
-    new ReadOncePerTurn(new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks'), clock)),
+    new ReadOncePerTurn(
+      guardWrites(
+        new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks'), clock),
+        ['create', 'write'],
+        clock,
+      ),
+    ),
     clock,
   );
   const rota = new RotaService(workspace);
@@ -80,14 +87,16 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const linksToMinutes = (clusterId: string, meetingId: string) =>
     minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock());
   const notices = new MessengerNotices(messenger, linksToMinutes, clock);
-  const rsvpStore = new MeetingRowsOncePerTurn(new RsvpRepository(tables.table('clusters')));
+  const rsvpStore = new MeetingRowsOncePerTurn(
+    guardWrites(new RsvpRepository(tables.table('clusters')), ['create', 'replace', 'saveGuest'], clock),
+  );
   const rsvp = new RsvpService(workspace, rsvpStore);
   const guests = new GuestService(workspace, rsvpStore, notices);
   const minutes = new MinutesService(workspace, rsvp, linksToMinutes);
   const minutesPublishing = new MinutesPublishing(workspace, notices);
   const peerReviews = new PeerReviewService(workspace, notices);
   const peerReviewDecisions = new PeerReviewDecisions(workspace, notices);
-  const boardStore = new BoardRepository(tables.table('boards'));
+  const boardStore = guardWrites(new BoardRepository(tables.table('boards')), ['create', 'link'], clock);
   const minutesPage = (clusterId: string, meetingId: string) => linksToMinutes(clusterId, meetingId).html;
   const boards = new BoardService(boardStore, workspace.store, clock, minutesPage, notices);
   const boardOverviews = new BoardOverviewService(boardStore, workspace.store, rsvpStore, clock, minutesPage);

@@ -31,7 +31,7 @@ export class ActionService {
   constructor(private readonly workspace: ClusterWorkspace) {}
 
   async add(place: Place, input: NewAction, actor: Actor): Promise<Outcome<ClusterAction>> {
-    const pupilData = refusePupilData({ action: input.title });
+    const pupilData = refusePupilData({ action: input.title }, this.workspace.clock());
     if (pupilData) return fail(pupilData);
     if (input.title.length > 300) return fail('keep an action under 300 characters');
     return this.workspace.change(place, (cluster, now) => {

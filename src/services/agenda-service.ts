@@ -95,7 +95,7 @@ export class AgendaService {
     paperUrl: string | undefined,
     actor: Actor,
   ): Promise<Outcome<AgendaProposal>> {
-    const problem = proposalProblem(text, paperUrl);
+    const problem = proposalProblem(text, paperUrl, this.workspace.clock());
     if (problem) return fail(problem);
     return this.workspace.change(place, (cluster, now) => {
       const meeting = nextMeeting(cluster, now);

@@ -25,7 +25,7 @@ export class BoardService {
   ) {}
 
   async setUp(place: ClusterPlace, name: string, actor: Actor): Promise<Outcome<Board>> {
-    const refused = refusePupilData({ 'board name': name });
+    const refused = refusePupilData({ 'board name': name }, this.clock());
     if (refused) return fail(refused);
     if (!name || name.length > 100) return fail('give the board a name of up to 100 characters');
     const existing = await this.boards.findBoardId(place);

@@ -24,7 +24,7 @@ export class ClusterSetupService {
   ) {}
 
   async setUp(request: SetUpRequest): Promise<Outcome<ClusterProfile>> {
-    const pupilData = refusePupilData({ 'cluster name': request.name });
+    const pupilData = refusePupilData({ 'cluster name': request.name }, this.workspace.clock());
     if (pupilData) return fail(pupilData);
     const existing = await this.workspace.read(request.place);
     if (existing) {

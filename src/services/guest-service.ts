@@ -35,7 +35,10 @@ export class GuestService {
     actor: Actor,
     guest: { name: string; role: string },
   ): Promise<Outcome<{ request: GuestRequest; attendance: MeetingAttendance; hostsReached: number }>> {
-    const pupilData = refusePupilData({ "guest's name": guest.name, "guest's role": guest.role });
+    const pupilData = refusePupilData(
+      { "guest's name": guest.name, "guest's role": guest.role },
+      this.workspace.clock(),
+    );
     if (pupilData) return fail(pupilData);
     const read = await this.reader.answerable(clusterId, meetingId, meetingDate, actor);
     if (!read.ok) return read;

@@ -13,7 +13,10 @@ export class MeetingPlanService {
   constructor(private readonly workspace: ClusterWorkspace) {}
 
   async setFoci(place: Place, year: AcademicYear, foci: string[], actor: Actor): Promise<Outcome<string[]>> {
-    const pupilData = refusePupilData(Object.fromEntries(foci.map((f, i) => [`focus ${i + 1}`, f])));
+    const pupilData = refusePupilData(
+      Object.fromEntries(foci.map((f, i) => [`focus ${i + 1}`, f])),
+      this.workspace.clock(),
+    );
     if (pupilData) return fail(pupilData);
     if (foci.length !== 6) return fail(`give six foci, one per half term (you gave ${foci.length})`);
     return this.workspace.change(place, (cluster, now) => {
@@ -30,7 +33,10 @@ export class MeetingPlanService {
   }
 
   async setStandingItems(place: Place, items: string[], actor: Actor): Promise<Outcome<string[]>> {
-    const pupilData = refusePupilData(Object.fromEntries(items.map((f, i) => [`standing item ${i + 1}`, f])));
+    const pupilData = refusePupilData(
+      Object.fromEntries(items.map((f, i) => [`standing item ${i + 1}`, f])),
+      this.workspace.clock(),
+    );
     if (pupilData) return fail(pupilData);
     if (items.length < 1 || items.length > 10) return fail('give between 1 and 10 standing items');
     return this.workspace.change(place, (cluster, now) => {

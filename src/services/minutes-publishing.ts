@@ -36,7 +36,7 @@ export class MinutesPublishing {
     input: MinutesInput,
     actor: Actor,
   ): Promise<Outcome<PublishedOutcome>> {
-    const refused = refuseMinutesInput(input);
+    const refused = refuseMinutesInput(input, this.workspace.clock());
     if (refused) return fail(refused);
     const published = await this.workspace.changeCluster(clusterId, (cluster, now) => {
       const checked = checkMinutes(cluster, meetingId, input, actor, now);

@@ -76,7 +76,7 @@ export class MinutesService {
     input: MinutesInput,
     actor: Actor,
   ): Promise<Outcome<MinutesView>> {
-    const refused = refuseMinutesInput(input);
+    const refused = refuseMinutesInput(input, this.workspace.clock());
     if (refused) return fail(refused);
     return this.workspace.changeCluster(clusterId, (cluster, now) => {
       const checked = checkMinutes(cluster, meetingId, input, actor, now);

@@ -60,7 +60,7 @@ export class PeerReviewDecisions {
     actions: FollowUpAction[],
     actor: Actor,
   ): Promise<Outcome<PeerReview>> {
-    const problem = outcomeProblem(summary, actions);
+    const problem = outcomeProblem(summary, actions, this.workspace.clock());
     if (problem) return fail(problem);
     const done = await this.workspace.changeCluster(clusterId, (cluster, now) => {
       const review = findReview(cluster, reviewId);

@@ -35,7 +35,7 @@ export class PeerReviewService {
   ) {}
 
   async request(place: Place, input: PeerReviewRequest, actor: Actor): Promise<Outcome<PeerReview>> {
-    const problem = requestProblem(input);
+    const problem = requestProblem(input, this.workspace.clock());
     if (problem) return fail(problem);
     const created = await this.workspace.change(place, (cluster, now) => {
       const school = linkedSchoolOf(cluster, actor.userId);
@@ -66,7 +66,7 @@ export class PeerReviewService {
     colleague: string | undefined,
     actor: Actor,
   ): Promise<Outcome<{ review: PeerReview; school: School }>> {
-    const refused = refusePupilData({ "colleague's name": colleague });
+    const refused = refusePupilData({ "colleague's name": colleague }, this.workspace.clock());
     if (refused) return fail(refused);
     if ((colleague ?? '').length > 150)
       return fail("keep the colleague's name and role under 150 characters");

@@ -33,10 +33,13 @@ export class RosterImportService {
     const roster = readRoster(text);
     if ('problem' in roster) return fail(roster.problem);
     for (const row of roster.rows) {
-      const pupilData = refusePupilData({
-        [`school name on line ${row.line}`]: row.name,
-        [`head's name on line ${row.line}`]: row.headName,
-      });
+      const pupilData = refusePupilData(
+        {
+          [`school name on line ${row.line}`]: row.name,
+          [`head's name on line ${row.line}`]: row.headName,
+        },
+        this.workspace.clock(),
+      );
       if (pupilData) return fail(pupilData);
     }
     if (roster.rejected.length > 0) {

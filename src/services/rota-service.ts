@@ -63,7 +63,10 @@ export class RotaService {
    * may change only meetings their own school hosts (or is being swapped into).
    */
   async change(place: Place, order: RotaChangeOrder, actor: Actor): Promise<Outcome<{ summary: string }>> {
-    const pupilData = refusePupilData({ venue: order.kind === 'venue' ? order.venue : undefined });
+    const pupilData = refusePupilData(
+      { venue: order.kind === 'venue' ? order.venue : undefined },
+      this.workspace.clock(),
+    );
     if (pupilData) return fail(pupilData);
     return this.workspace.change(place, (cluster, now) => {
       const rota = buildRota(cluster, now);

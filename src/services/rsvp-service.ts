@@ -44,11 +44,14 @@ export class RsvpService {
     answer: RsvpAnswer,
     key: string,
   ): Promise<Outcome<{ school: School; attendance: MeetingAttendance }>> {
-    const pupilData = refusePupilData({
-      reason: answer.kind === 'apologies' ? answer.reason : undefined,
-      "deputy's name": answer.kind === 'deputy' ? answer.name : undefined,
-      "deputy's role": answer.kind === 'deputy' ? answer.role : undefined,
-    });
+    const pupilData = refusePupilData(
+      {
+        reason: answer.kind === 'apologies' ? answer.reason : undefined,
+        "deputy's name": answer.kind === 'deputy' ? answer.name : undefined,
+        "deputy's role": answer.kind === 'deputy' ? answer.role : undefined,
+      },
+      this.workspace.clock(),
+    );
     if (pupilData) return fail(pupilData);
     return retryOnConflict(async () => {
       const read = await this.reader.answerable(clusterId, meetingId, meetingDate, actor);

@@ -17,7 +17,10 @@ export class SchoolService {
   constructor(private readonly workspace: ClusterWorkspace) {}
 
   async addSchool(place: Place, row: Omit<RosterRow, 'line'>, actor: Actor): Promise<Outcome<School>> {
-    const pupilData = refusePupilData({ 'school name': row.name, "head's name": row.headName });
+    const pupilData = refusePupilData(
+      { 'school name': row.name, "head's name": row.headName },
+      this.workspace.clock(),
+    );
     if (pupilData) return fail(pupilData);
     return this.workspace.change(place, (cluster, now) => {
       const refused = requireLead<School>(cluster, actor);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { placeOf } from '../commands/command-definition';
+import { PupilDataRefusedError } from '../services/pupil-data-gate';
 import { inTurn } from '../services/turn-reads';
 import type { BotDependencies } from './bot-dependencies';
 import { cardClusterId, cardMeetingId, tenantOf } from './incoming-activity';
@@ -19,7 +20,14 @@ import { registerShowHelpAction } from './listeners/show-help-action';
 import { replyActivity } from './reply-activity';
 import { invocationFrom } from './turn-input';
 import { attachTurnLogger } from './turn-logger';
-import { type NoticeKind, noticeCard, noticeFor, noticeKindForError, noticeText } from './turn-notices';
+import {
+  type Notice,
+  type NoticeKind,
+  noticeCard,
+  noticeFor,
+  noticeForError,
+  noticeText,
+} from './turn-notices';
 
 export interface Clusterbot {
   application: Application;
@@ -79,13 +87,16 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
   }
 
   /** Answers a turn that cannot be done: a card for a click, a sentence for a message. */
-  async function answerWith(context: TurnContext, kind: NoticeKind, requestId: string): Promise<void> {
+  async function answerWith(
+    context: TurnContext,
+    kind: NoticeKind | Notice,
+    requestId: string,
+  ): Promise<void> {
+    const notice = typeof kind === 'string' ? noticeFor(kind, requestId) : kind;
     if (context.activity.type === ActivityTypes.Invoke) {
-      if (!context.turnState.get(INVOKE_RESPONSE_KEY)) await respond(context, noticeCard(kind, requestId));
+      if (!context.turnState.get(INVOKE_RESPONSE_KEY)) await respond(context, noticeCard(notice));
     } else if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity(
-        replyActivity({ kind: 'text', text: noticeText(noticeFor(kind, requestId)) }),
-      );
+      await context.sendActivity(replyActivity({ kind: 'text', text: noticeText(notice) }));
     }
   }
 
@@ -117,8 +128,11 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
           return;
         }
       } catch (error) {
-        log.error({ err: error }, 'unhandled turn error');
-        await answerWith(context, noticeKindForError(error), requestId).catch(() => undefined);
+        // A pupil-data refusal quotes what was typed: only where it was goes in the log.
+        if (error instanceof PupilDataRefusedError)
+          log.warn({ field: error.field }, 'refused: pupil data on its way to storage');
+        else log.error({ err: error }, 'unhandled turn error');
+        await answerWith(context, noticeForError(error, requestId), requestId).catch(() => undefined);
         return;
       }
       // An invoke nobody handled (an unknown verb or invoke name) still gets an answer Teams shows.

@@ -9,7 +9,7 @@ import type { Clusterbot } from './clusterbot';
 import type { ClusterbotAdapter } from './create-teams-adapter';
 import { checkIncomingActivity } from './incoming-activity';
 import { invokeResponseBody } from './invoke-response';
-import { noticeCard } from './turn-notices';
+import { noticeCard, noticeFor } from './turn-notices';
 
 export interface MessageEndpointOptions {
   /** Bot Framework authentication is on (a registration is configured). */
@@ -53,7 +53,7 @@ export function createMessageEndpoint(
         'refused: not a well-formed Teams activity',
       );
       if (checked.type === 'invoke') {
-        res.status(200).json(invokeResponseBody(noticeCard('malformed-card', requestId)));
+        res.status(200).json(invokeResponseBody(noticeCard(noticeFor('malformed-card', requestId))));
       } else {
         res.status(400).json({ error: 'not a well-formed Teams activity', reason: checked.reason });
       }

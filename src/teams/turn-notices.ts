@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { renderNoticeCard } from '../cards/notice-card';
+import { PupilDataRefusedError } from '../services/pupil-data-gate';
 import { StorageUnavailableError } from '../services/storage-errors';
 
 /**
@@ -72,11 +73,19 @@ export function noticeKindForError(error: unknown): NoticeKind {
   return 'failed';
 }
 
+/** What the person sees for a turn that failed with `error`. */
+export function noticeForError(error: unknown, requestId: string): Notice {
+  // The gate before storage refused pupil data a use case did not check for: say what and where.
+  if (error instanceof PupilDataRefusedError)
+    return { title: 'Nothing was saved', text: `Sorry, ${error.refusal}.`, reference: '' };
+  return noticeFor(noticeKindForError(error), requestId);
+}
+
 export function noticeText(notice: Notice): string {
   return [notice.text, notice.reference].filter(Boolean).join(' ');
 }
 
 /** The notice as the card that answers a click. */
-export function noticeCard(kind: NoticeKind, requestId: string): AdaptiveCard {
-  return renderNoticeCard(noticeFor(kind, requestId));
+export function noticeCard(notice: Notice): AdaptiveCard {
+  return renderNoticeCard(notice);
 }

@@ -134,3 +134,42 @@ describe('the pupil-data guard at every entry point', () => {
     expect(JSON.stringify(reopened)).not.toContain(UPN);
   });
 });
+
+describe('a name next to a school-age date ("Sam Pupil3 04/04/2016")', () => {
+  const PUPIL = 'Sam Pupil3 04/04/2016';
+  const FOUND = `a name next to a date that would make them of school age (a pupil's date of birth): "${PUPIL}"`;
+
+  it('is refused in answers, deputies, guests, venues, names, rosters and minutes, and nothing of it is stored', async () => {
+    const { bot, meeting } = await roots();
+    const clicks: Array<[Record<string, string>, string, string]> = [
+      [{ answer: 'apologies', reason: `Meeting about ${PUPIL}` }, 'rsvp', 'The reason contains'],
+      [
+        { answer: 'deputy', deputyName: PUPIL, deputyRole: 'Deputy head' },
+        'rsvp',
+        "The deputy's name contains",
+      ],
+      [{ guestName: PUPIL, guestRole: 'Parent' }, 'guestRequest', "the guest's name contains"],
+    ];
+    for (const [data, verb, field] of clicks) {
+      const card = invokeCard(
+        await bot.send(cardAction(verb, { ...meeting, ...data }, HEAD_OF_EARLSDON, 'channel')),
+      );
+      expect(cardText(card)).toContain(`${field} ${FOUND}`);
+    }
+    const typed: Array<[string, string]> = [
+      [`/rota venue spring 1 at Room 4 with ${PUPIL}`, 'the venue contains'],
+      [`/school add ${PUPIL}`, 'the school name contains'],
+      [`/school import\nschool,urn,head\nNew School,,${PUPIL}`, "the head's name on line 2 contains"],
+    ];
+    for (const [text, field] of typed) expect((await say(bot, text))?.text).toContain(`${field} ${FOUND}`);
+
+    bot.clock.set('2026-11-23T10:00:00Z');
+    const minutes = cardOf(await say(bot, '/minutes', HEAD_OF_EARLSDON));
+    const saved = invokeAnswer(
+      await pressButton(bot, minutes, 'Save draft', HEAD_OF_EARLSDON, { 'note-0': `Welcome; ${PUPIL}` }),
+    );
+    expect(cardText(saved.card)).toContain(`the note on item 1 contains ${FOUND}`);
+    for (const command of ['/rota', '/school list', '/minutes'])
+      expect(JSON.stringify(cardOf(await say(bot, command, HEAD_OF_EARLSDON)))).not.toContain('Pupil3');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findPupilData, isValidUpn, refusePupilData } from '../../src/domain/privacy/pupil-data-guard';
 
+const TODAY = new Date('2026-12-02T10:00:00Z');
+
 /** Builds a UPN with the right check letter for the 12 characters after it. */
 function upnFor(rest: string): string {
   const letters = 'ABCDEFGHJKLMNPQRTUVWXYZ';
@@ -35,7 +37,7 @@ describe('Unique Pupil Numbers (not User Principal Names)', () => {
 
 describe('finding pupil data in free text', () => {
   it('finds a valid UPN inside a sentence', () => {
-    expect(findPupilData('Can we discuss B801200005001 at the meeting?')).toEqual({
+    expect(findPupilData('Can we discuss B801200005001 at the meeting?', TODAY)).toEqual({
       kind: 'upn',
       text: 'B801200005001',
     });
@@ -49,24 +51,24 @@ describe('finding pupil data in free text', () => {
       'Meet in room B12 at 13:30',
       'Ofsted visit on 12/03/2026',
     ]) {
-      expect(findPupilData(text)).toBeUndefined();
+      expect(findPupilData(text, TODAY)).toBeUndefined();
     }
   });
 
   it('finds a date of birth next to its marker', () => {
-    expect(findPupilData('Jamie (DOB 12/03/2015) needs support')).toEqual({
+    expect(findPupilData('Jamie (DOB 12/03/2015) needs support', TODAY)).toEqual({
       kind: 'date-of-birth',
       text: 'DOB 12/03/2015',
     });
-    expect(findPupilData('date of birth: 3 May 2016')?.kind).toBe('date-of-birth');
-    expect(findPupilData('born 12.3.15 in Coventry')?.kind).toBe('date-of-birth');
-    expect(findPupilData('d.o.b. 2015-03-12')?.kind).toBe('date-of-birth');
+    expect(findPupilData('date of birth: 3 May 2016', TODAY)?.kind).toBe('date-of-birth');
+    expect(findPupilData('born 12.3.15 in Coventry', TODAY)?.kind).toBe('date-of-birth');
+    expect(findPupilData('d.o.b. 2015-03-12', TODAY)?.kind).toBe('date-of-birth');
   });
 
   it('explains a refusal: which field, what was found, and that nothing was saved', () => {
-    expect(refusePupilData({ venue: 'Hall', reason: 'Meeting about B801200005001' })).toBe(
+    expect(refusePupilData({ venue: 'Hall', reason: 'Meeting about B801200005001' }, TODAY)).toBe(
       'the reason contains a Unique Pupil Number (UPN): "B801200005001". Pupil data is shared only live in meetings and is never stored, so nothing was saved. Please take it out and try again',
     );
-    expect(refusePupilData({ reason: 'Ofsted inspection' })).toBeUndefined();
+    expect(refusePupilData({ reason: 'Ofsted inspection' }, TODAY)).toBeUndefined();
   });
 });

@@ -5,8 +5,8 @@ import type { AgendaProposal } from './agenda';
 const HTTPS_URL = /^https:\/\/\S+$/i;
 
 /** What is wrong with a proposed agenda item as typed, if anything. */
-export function proposalProblem(text: string, paperUrl: string | undefined): string | undefined {
-  const pupilData = refusePupilData({ 'agenda item': text });
+export function proposalProblem(text: string, paperUrl: string | undefined, today: Date): string | undefined {
+  const pupilData = refusePupilData({ 'agenda item': text }, today);
   if (pupilData) return pupilData;
   if (text.length > 300) return 'keep an agenda item under 300 characters (attach longer papers as a link)';
   if (paperUrl && !HTTPS_URL.test(paperUrl))

@@ -98,14 +98,17 @@ export function checkMinutes(
 }
 
 /** Every free-text field of the minutes, named the way the card names it. */
-export function refuseMinutesInput(input: MinutesInput): string | undefined {
-  return refusePupilData({
-    ...Object.fromEntries(input.notes.map((n, i) => [`note on item ${i + 1}`, n])),
-    ...Object.fromEntries(input.decisions.map((d, i) => [`decision ${i + 1}`, d])),
-    ...Object.fromEntries(input.guests.map((g, i) => [`guest ${i + 1}`, g])),
-    ...Object.fromEntries(input.actions.map((a, i) => [`action ${i + 1}`, a.title])),
-    ...Object.fromEntries(input.attendance.map((a, i) => [`deputy ${i + 1}`, a.deputy])),
-  });
+export function refuseMinutesInput(input: MinutesInput, today: Date): string | undefined {
+  return refusePupilData(
+    {
+      ...Object.fromEntries(input.notes.map((n, i) => [`note on item ${i + 1}`, n])),
+      ...Object.fromEntries(input.decisions.map((d, i) => [`decision ${i + 1}`, d])),
+      ...Object.fromEntries(input.guests.map((g, i) => [`guest ${i + 1}`, g])),
+      ...Object.fromEntries(input.actions.map((a, i) => [`action ${i + 1}`, a.title])),
+      ...Object.fromEntries(input.attendance.map((a, i) => [`deputy ${i + 1}`, a.deputy])),
+    },
+    today,
+  );
 }
 
 /** Actions are due by the next meeting unless the minute-taker says otherwise. */

@@ -23,12 +23,15 @@ export const MAX_REVIEWERS = 6;
 const FOLLOW_UP_DAYS = 42;
 
 /** What is wrong with a request as typed, if anything (pupil data first: nothing of it is kept). */
-export function requestProblem(input: PeerReviewRequest): string | undefined {
-  const refused = refusePupilData({
-    'focus or enquiry question': input.focus,
-    'evidence reviewers will see': input.evidence,
-    'preferred dates': input.preferredDates,
-  });
+export function requestProblem(input: PeerReviewRequest, today: Date): string | undefined {
+  const refused = refusePupilData(
+    {
+      'focus or enquiry question': input.focus,
+      'evidence reviewers will see': input.evidence,
+      'preferred dates': input.preferredDates,
+    },
+    today,
+  );
   if (refused) return refused;
   if (!input.focus) return 'say what the review should focus on (the enquiry question)';
   if (input.focus.length > 500 || input.evidence.length > 1000 || input.preferredDates.length > 200)
@@ -62,11 +65,18 @@ export function newPeerReview(
 }
 
 /** What is wrong with an outcome as typed, if anything. */
-export function outcomeProblem(summary: string, actions: readonly FollowUpAction[]): string | undefined {
-  const refused = refusePupilData({
-    summary,
-    ...Object.fromEntries(actions.map((a, i) => [`follow-up action ${i + 1}`, a.title])),
-  });
+export function outcomeProblem(
+  summary: string,
+  actions: readonly FollowUpAction[],
+  today: Date,
+): string | undefined {
+  const refused = refusePupilData(
+    {
+      summary,
+      ...Object.fromEntries(actions.map((a, i) => [`follow-up action ${i + 1}`, a.title])),
+    },
+    today,
+  );
   if (refused) return refused;
   if (!summary) return 'write a short summary of what the reviewers found';
   if (summary.length > 2000) return 'keep the summary under 2,000 characters';
