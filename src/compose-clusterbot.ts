@@ -2,7 +2,8 @@ import { clusterAccessPolicy } from './commands/access-policy';
 import { ALL_COMMANDS } from './commands/all-commands';
 import { CommandRegistry } from './commands/command-registry';
 import type { Clock } from './domain/clock';
-import { boardCsvLink, minutesLinks, rotaLink } from './http/signed-links';
+import { DEFAULT_RETENTION, type RetentionRules } from './domain/privacy/retention';
+import { boardCsvLink, exportLinks, minutesLinks, rotaLink } from './http/signed-links';
 import type { Logger } from './logging/logger';
 import { MessengerNotices } from './notices/cluster-notices';
 import type { Messenger } from './notices/messenger';
@@ -14,6 +15,7 @@ import { CalendarService } from './services/calendar-service';
 import { CardAccessService } from './services/card-access-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
+import { ErasureService } from './services/erasure-service';
 import { GuestService } from './services/guest-service';
 import { InstallationService } from './services/installation-service';
 import { MeetingPlanService } from './services/meeting-plan-service';
@@ -22,8 +24,10 @@ import { MinutesService } from './services/minutes-service';
 import { PeerReviewDecisions } from './services/peer-review-decisions';
 import { PeerReviewService } from './services/peer-review-service';
 import type { ConversationStore } from './services/ports';
+import { PrivacyExportService } from './services/privacy-export-service';
 import { guardWrites } from './services/pupil-data-gate';
 import { ReminderJob } from './services/reminder-job';
+import { RetentionJob } from './services/retention-job';
 import { RosterImportService } from './services/roster-import-service';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
@@ -32,6 +36,7 @@ import { MeetingRowsOncePerTurn, ReadOncePerTurn } from './services/turn-reads';
 import { BoardRepository } from './storage/board-repository';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
+import { PersonalDataRepository } from './storage/personal-data-repository';
 import { RsvpRepository } from './storage/rsvp-repository';
 import { SlotLedgerRepository } from './storage/slot-ledger-repository';
 import type { TableStorage } from './storage/table-storage';
@@ -49,6 +54,8 @@ export interface CompositionSettings {
    * its own claims at once), different for every instance sharing the storage.
    */
   instanceId: string;
+  /** Retention periods (DEFAULT_RETENTION unless configured). */
+  retention?: RetentionRules;
   /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
   createMessenger: (
     conversations: ConversationStore,
@@ -67,6 +74,8 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   reminders: ReminderJob;
   boards: BoardService;
   boardOverviews: BoardOverviewService;
+  privacyExports: PrivacyExportService;
+  retention: RetentionJob;
 } {
   const { tables, clock, logger } = settings;
   const conversations = new ConversationRepository(tables.table('conversations'));
@@ -100,6 +109,23 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const minutesPage = (clusterId: string, meetingId: string) => linksToMinutes(clusterId, meetingId).html;
   const boards = new BoardService(boardStore, workspace.store, clock, minutesPage, notices);
   const boardOverviews = new BoardOverviewService(boardStore, workspace.store, rsvpStore, clock, minutesPage);
+  const personalData = new PersonalDataRepository({
+    clusters: tables.table('clusters'),
+    deliveries: tables.table('deliveries'),
+    conversations: tables.table('conversations'),
+    boards: tables.table('boards'),
+  });
+  const privacyExports = new PrivacyExportService(workspace, personalData);
+  const erasures = new ErasureService(workspace, personalData);
+  const ledger = new SlotLedgerRepository(tables.table('deliveries'));
+  const retention = new RetentionJob({
+    workspace,
+    data: personalData,
+    ledger,
+    rules: settings.retention ?? DEFAULT_RETENTION,
+    clock,
+    instance: settings.instanceId,
+  });
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
@@ -118,6 +144,11 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
       boardCsvLink(settings.publicBaseUrl(), settings.linkSigningSecret, boardId, clock()),
     rotaLink: (clusterId) =>
       rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
+    privacyExports,
+    erasures,
+    retention,
+    exportLinks: (subject) =>
+      exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
     clock,
     sendPrivately: async (tenantId, userId, message) => {
       const sent = await messenger.sendToPerson(tenantId, userId, message);
@@ -131,7 +162,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   );
   const reminders = new ReminderJob({
     store: workspace.store,
-    ledger: new SlotLedgerRepository(tables.table('deliveries')),
+    ledger,
     rsvp,
     notices: roundNotices,
     clock,
@@ -149,11 +180,14 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     peerReviews,
     peerReviewDecisions,
     boards,
+    erasures,
+    privacyExports,
     clock,
     logger,
     rota,
     workspace,
     reminders,
+    retention,
     boardOverviews,
   };
 }

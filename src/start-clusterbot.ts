@@ -3,6 +3,7 @@ import { composeClusterbot } from './compose-clusterbot';
 import type { Config } from './config/load-config';
 import type { Clock } from './domain/clock';
 import { createHttpServer } from './http/create-http-server';
+import { privacyExportDownload } from './http/privacy-downloads';
 import { boardCsvDownload, minutesDownload, rotaCalendarDownload } from './http/signed-downloads';
 import type { Logger } from './logging/logger';
 import { startReminderScheduler } from './scheduler/reminder-scheduler';
@@ -20,6 +21,9 @@ const STORAGE_HINT: Record<Config['storage']['kind'], string> = {
   'connection-string': 'Check TABLES_CONNECTION_STRING (or unset it to use local Azurite).',
   'local-azurite': 'Local Azurite did not answer; delete the .azurite folder if its data is damaged.',
 };
+
+/** 02:17 UK time: after the evening's reminders, before anyone is at work. */
+const RETENTION_CRON = '17 2 * * *';
 
 export interface RunningClusterbot {
   url: string;
@@ -49,6 +53,7 @@ export async function startClusterbot(
     const {
       rota,
       reminders,
+      retention,
       workspace: _workspace,
       ...dependencies
     } = composeClusterbot({
@@ -58,6 +63,7 @@ export async function startClusterbot(
       publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl,
       linkSigningSecret: config.linkSigningSecret,
       instanceId: config.instanceId,
+      retention: config.retention,
       createMessenger: teamsMessengerFactory(
         adapter,
         config.auth.mode === 'bot-framework' ? config.auth.botFramework.MicrosoftAppId : '',
@@ -81,6 +87,7 @@ export async function startClusterbot(
       downloadRotaCalendar: rotaCalendarDownload(rota, config.linkSigningSecret, clock),
       downloadMinutes: minutesDownload(dependencies.minutes, config.linkSigningSecret, clock),
       downloadBoardCsv: boardCsvDownload(dependencies.boardOverviews, config.linkSigningSecret, clock),
+      downloadExport: privacyExportDownload(dependencies.privacyExports, config.linkSigningSecret, clock),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.
@@ -106,11 +113,17 @@ export async function startClusterbot(
       config.schedulerCron === 'off'
         ? undefined
         : startReminderScheduler(reminders, config.schedulerCron, logger);
+    // Retention once a night (and at start-up, so a stopped instance catches up), claimed once per day.
+    const retentionRuns =
+      config.schedulerCron === 'off'
+        ? undefined
+        : startReminderScheduler(retention, RETENTION_CRON, logger, 'retention');
 
     return {
       url,
       async stop() {
         await scheduler?.stop();
+        await retentionRuns?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await azurite?.stop();
       },

@@ -5,14 +5,22 @@ import type { BoardOverviewService } from '../services/board-overview-service';
 import type { BoardService } from '../services/board-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
+import type { ErasureService } from '../services/erasure-service';
 import type { MeetingPlanService } from '../services/meeting-plan-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
+import type { PrivacyExportService } from '../services/privacy-export-service';
+import type { RetentionJob } from '../services/retention-job';
 import type { RosterImportService } from '../services/roster-import-service';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
 import type { OutgoingMessage } from '../views/outgoing-message';
+
+/** What an export link opens (the same shape as the HTTP layer's, so a command can name it). */
+export type ExportSubject =
+  | { kind: 'school'; clusterId: string; schoolId: string }
+  | { kind: 'person'; tenantId: string; userId: string };
 
 /** Signs a short-lived download link for a cluster's rota calendar. */
 export type RotaLinkMaker = (clusterId: string) => string;
@@ -35,6 +43,11 @@ export interface CommandServices {
   /** Signs a short-lived link to a board's figures as CSV. */
   boardCsvLink: (boardId: string) => string;
   rotaLink: RotaLinkMaker;
+  privacyExports: PrivacyExportService;
+  erasures: ErasureService;
+  retention: RetentionJob;
+  /** Signs hour-long links to an export of everything stored about a school or a person. */
+  exportLinks: (subject: ExportSubject) => { json: string; html: string };
   clock: Clock;
   /** Sends a card to the person's 1:1 chat with the bot; false when they have none or it failed. */
   sendPrivately: (tenantId: string, userId: string, message: OutgoingMessage) => Promise<boolean>;

@@ -16,6 +16,20 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const optionalGuid = (message: string) =>
   optionalText.refine((v) => v === undefined || GUID.test(v), { message });
 
+/** A retention period: a whole number of years or days, within sensible bounds. */
+const period = (name: string, fallback: number, unit: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : String(fallback)))
+    .pipe(
+      z.coerce
+        .number({ invalid_type_error: `${name} must be a whole number of ${unit}` })
+        .int(`${name} must be a whole number of ${unit}`)
+        .min(1, `${name} must be between 1 and ${max} ${unit}`)
+        .max(max, `${name} must be between 1 and ${max} ${unit}`),
+    );
+
 const port = (name: string, fallback: number) =>
   z
     .string()
@@ -114,6 +128,10 @@ export const EnvSchema = z
             'SCHEDULER_CRON must be a cron expression such as "*/5 * * * *" (every 5 minutes), or "off"',
           ),
       ),
+    RETENTION_ANSWERS_SCHOOL_YEARS: period('RETENTION_ANSWERS_SCHOOL_YEARS', 2, 'school years', 10),
+    RETENTION_DRAFT_MINUTES_YEARS: period('RETENTION_DRAFT_MINUTES_YEARS', 1, 'years', 10),
+    RETENTION_CHANGE_LOG_YEARS: period('RETENTION_CHANGE_LOG_YEARS', 6, 'years', 20),
+    RETENTION_DELIVERY_RECEIPT_DAYS: period('RETENTION_DELIVERY_RECEIPT_DAYS', 365, 'days', 3650),
     TABLE_PREFIX: optionalText
       .transform((v) => v ?? 'Clusterbot')
       .pipe(

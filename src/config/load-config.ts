@@ -51,6 +51,13 @@ export interface Config {
   linkSigningSecret: string;
   /** How often the reminder round looks for due work (cron, Europe/London), or 'off'. */
   schedulerCron: string;
+  /** How long what names people is kept (see domain/privacy/retention.ts for the defaults' reasons). */
+  retention: {
+    answersSchoolYears: number;
+    draftMinutesYears: number;
+    changeLogYears: number;
+    deliveryReceiptDays: number;
+  };
   /**
    * The Microsoft Entra tenants whose people may use the bot; 'any' when ALLOWED_TENANT_IDS is
    * unset, which production refuses.
@@ -109,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
     schedulerCron: e.SCHEDULER_CRON,
+    retention: {
+      answersSchoolYears: e.RETENTION_ANSWERS_SCHOOL_YEARS,
+      draftMinutesYears: e.RETENTION_DRAFT_MINUTES_YEARS,
+      changeLogYears: e.RETENTION_CHANGE_LOG_YEARS,
+      deliveryReceiptDays: e.RETENTION_DELIVERY_RECEIPT_DAYS,
+    },
     instanceId: `${e.WEBSITE_INSTANCE_ID ?? hostname()}:${e.PORT}`,
     allowedTenants: e.ALLOWED_TENANT_IDS
       ? e.ALLOWED_TENANT_IDS.split(',').map((id) => id.trim().toLowerCase())

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from '../logging/logger';
 import { PUBLIC_PAGES } from './public-pages';
 import type { SignedDownload } from './signed-downloads';
+import type { ExportSubject } from './signed-links';
 
 export interface HttpServerDependencies {
   handleMessages: (req: Request, res: Response) => Promise<void>;
@@ -14,6 +15,12 @@ export interface HttpServerDependencies {
     clusterId: string,
     meetingId: string,
     format: 'html' | 'md',
+    expires?: string,
+    sig?: string,
+  ) => Promise<SignedDownload>;
+  downloadExport: (
+    subject: ExportSubject,
+    format: 'json' | 'html',
     expires?: string,
     sig?: string,
   ) => Promise<SignedDownload>;
@@ -84,6 +91,26 @@ export function createHttpServer(deps: HttpServerDependencies) {
       }
       const format = match[2] as 'html' | 'md';
       send(res, await deps.downloadMinutes(req.params.clusterId, match[1], format, query.expires, query.sig));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Signed links from "/privacy export": everything stored about a school or a person.
+  app.get('/privacy/:kind/:first/:second/:file', async (req, res, next) => {
+    try {
+      const query = req.query as Record<string, string | undefined>;
+      const { kind, first, second, file } = req.params;
+      const format = file === 'export.json' ? 'json' : file === 'export.html' ? 'html' : undefined;
+      if (!format || (kind !== 'school' && kind !== 'person')) {
+        res.status(404).type('text/plain').send('An export comes as export.json or export.html.');
+        return;
+      }
+      const subject: ExportSubject =
+        kind === 'school'
+          ? { kind, clusterId: first, schoolId: second }
+          : { kind, tenantId: first, userId: second };
+      send(res, await deps.downloadExport(subject, format, query.expires, query.sig));
     } catch (error) {
       next(error);
     }

@@ -1,3 +1,5 @@
+import { NEVER_STORED, RIGHTS, WHAT_IS_STORED } from './privacy-statement';
+
 /**
  * The three pages the Teams manifest links to (website, privacy, terms). Teams requires the links;
  * the bot serves them itself so they are always true to what this code does.
@@ -17,13 +19,12 @@ export const PUBLIC_PAGES: Record<string, string> = {
   ),
   '/privacy': page(
     'Privacy',
-    '<p>Clusterbot stores only what a cluster needs to run its meetings: the schools in the cluster, ' +
-      'the Teams identities of the people linked to them, meeting dates and hosts, answers to meeting invitations, ' +
-      'agendas, minutes, actions and peer-review requests. It keeps Teams conversation addresses so it can send reminders.</p>' +
-      '<p><strong>It never stores information about individual pupils.</strong> Pupil data is shared only live in meetings. ' +
-      'Text that contains a Unique Pupil Number is refused before it is saved.</p>' +
+    `<p><strong>${NEVER_STORED}</strong></p><h2>What is stored and for how long</h2>` +
+      '<table><thead><tr><th>What</th><th>Why</th><th>Kept</th></tr></thead><tbody>' +
+      WHAT_IS_STORED.map((r) => `<tr><td>${r.what}</td><td>${r.why}</td><td>${r.kept}</td></tr>`).join('') +
+      `</tbody></table><p>${RIGHTS}</p>` +
       '<p>Data is held in the Azure Table storage account of the organisation that runs this deployment, ' +
-      'which is the data controller. Logs record ids and outcomes, never message text.</p>',
+      'which is the data controller. Logs record ids and outcomes, never message text or names.</p>',
   ),
   '/terms': page(
     'Terms of use',

@@ -62,3 +62,23 @@ export function verifyLink(
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
   return expiry < now.getTime() ? 'expired' : 'valid';
 }
+
+/** A personal-data export is a file about someone: its link lasts an hour, enough to open it. */
+export const EXPORT_LINK_LIFETIME_MS = 3_600_000;
+
+export type ExportSubject =
+  | { kind: 'school'; clusterId: string; schoolId: string }
+  | { kind: 'person'; tenantId: string; userId: string };
+
+export const exportPath = (subject: ExportSubject) =>
+  subject.kind === 'school'
+    ? `privacy/school/${encodeURIComponent(subject.clusterId)}/${encodeURIComponent(subject.schoolId)}`
+    : `privacy/person/${encodeURIComponent(subject.tenantId)}/${encodeURIComponent(subject.userId)}`;
+
+/** The export as JSON (everything, as stored) and as a page to read or print. */
+export function exportLinks(baseUrl: string, secret: string, subject: ExportSubject, now: Date) {
+  const expires = now.getTime() + EXPORT_LINK_LIFETIME_MS;
+  const query = `expires=${expires}&sig=${signature(secret, exportPath(subject), expires)}`;
+  const path = `${withoutTrailingSlash(baseUrl)}/${exportPath(subject)}`;
+  return { json: `${path}/export.json?${query}`, html: `${path}/export.html?${query}` };
+}

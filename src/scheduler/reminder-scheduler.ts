@@ -12,17 +12,22 @@ export interface ScheduledJob {
  * once straight away so a restart catches up. The round itself decides what is due from storage:
  * the timer only says "look now".
  */
-export function startReminderScheduler(job: ScheduledJob, expression: string, logger: Logger) {
+export function startReminderScheduler(
+  job: ScheduledJob,
+  expression: string,
+  logger: Logger,
+  name = 'reminders',
+) {
   const run = async (reason: string) => {
     try {
       const report = await job.tick();
-      logger.debug({ reason, report }, 'reminder round finished');
+      logger.debug({ reason, report, job: name }, 'scheduled round finished');
     } catch (error) {
-      logger.error({ err: error }, 'reminder round failed');
+      logger.error({ err: error, job: name }, 'scheduled round failed');
     }
   };
   const task = cron.schedule(expression, () => run('scheduled'), {
-    name: 'reminders',
+    name,
     timezone: 'Europe/London',
     noOverlap: true,
   });
@@ -37,7 +42,7 @@ export function startReminderScheduler(job: ScheduledJob, expression: string, lo
             logger.error({ err: error }, 'resuming lapsed reminder rounds failed');
           }
         },
-        { name: 'reminders-resume', timezone: 'Europe/London', noOverlap: true },
+        { name: `${name}-resume`, timezone: 'Europe/London', noOverlap: true },
       )
     : undefined;
   void run('start-up');

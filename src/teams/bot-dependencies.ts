@@ -2,6 +2,7 @@ import type { CommandRegistry } from '../commands/command-registry';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { CardAccessService } from '../services/card-access-service';
+import type { ErasureService } from '../services/erasure-service';
 import type { GuestService } from '../services/guest-service';
 import type { InstallationService } from '../services/installation-service';
 import type { MinutesPublishing } from '../services/minutes-publishing';
@@ -22,6 +23,7 @@ export interface BotDependencies {
   minutesPublishing: MinutesPublishing;
   peerReviews: PeerReviewService;
   peerReviewDecisions: PeerReviewDecisions;
+  erasures: ErasureService;
   clock: Clock;
   logger: Logger;
 }

@@ -15,6 +15,7 @@ import { registerGuestActions } from './listeners/guest-actions';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
 import { registerMinutesActions } from './listeners/minutes-actions';
 import { registerPeerReviewActions } from './listeners/peer-review-actions';
+import { registerPrivacyActions } from './listeners/privacy-actions';
 import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
 import { replyActivity } from './reply-activity';
@@ -65,6 +66,7 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
   registerMinutesActions(application, deps);
   registerPeerReviewActions(application, deps);
   registerGuestActions(application, deps);
+  registerPrivacyActions(application, deps);
   registerCommandMessageListener(application, deps);
 
   application.error(async (context, error) => {

@@ -111,5 +111,6 @@ export function cardMeetingId(activity: CardClick): string | undefined {
 /** The cluster a card action names in its data, if it names one (any string is only a claim). */
 export function cardClusterId(activity: CardClick): string | undefined {
   const clusterId = cardActionData(activity)?.clusterId;
-  return clusterId === undefined ? undefined : String(clusterId);
+  // A card about no one cluster (forgetting a person across the organisation) carries it empty.
+  return clusterId === undefined || clusterId === '' ? undefined : String(clusterId);
 }

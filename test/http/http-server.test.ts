@@ -110,7 +110,7 @@ describe('the HTTP endpoint', () => {
     const bot = await start(testConfig());
     const privacy = await fetch(`${bot.url}/privacy`);
     expect(privacy.status).toBe(200);
-    expect(await privacy.text()).toContain('It never stores information about individual pupils.');
+    expect(await privacy.text()).toContain('Information about individual pupils is never stored');
     expect((await fetch(`${bot.url}/terms`)).status).toBe(200);
   });
 

@@ -5,7 +5,9 @@ import { createLogger } from '../../src/logging/logger';
 import type { BoardOverviewService } from '../../src/services/board-overview-service';
 import type { BoardService } from '../../src/services/board-service';
 import type { MinutesService } from '../../src/services/minutes-service';
+import type { PrivacyExportService } from '../../src/services/privacy-export-service';
 import type { ReminderJob } from '../../src/services/reminder-job';
+import type { RetentionJob } from '../../src/services/retention-job';
 import type { RotaService } from '../../src/services/rota-service';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import type { TableStorage } from '../../src/storage/table-storage';
@@ -29,6 +31,9 @@ export interface BotHarness {
   minutes: MinutesService;
   boards: BoardService;
   boardOverviews: BoardOverviewService;
+  privacyExports: PrivacyExportService;
+  /** The nightly retention run, to run by hand in tests. */
+  retention: RetentionJob;
   /** The scheduled reminder round, to run by hand in tests. */
   reminders: ReminderJob;
   /** Sends one activity and returns everything the bot sent back during that turn. */
@@ -42,7 +47,7 @@ export async function startBotHarness(
   const tables = await freshTableStorage();
   const clock = fakeClock(now);
   const conversations = new ConversationRepository(tables.table('conversations'));
-  const { rota, reminders, ...dependencies } = composeClusterbot({
+  const { rota, reminders, retention, ...dependencies } = composeClusterbot({
     tables,
     clock,
     logger,
@@ -61,6 +66,8 @@ export async function startBotHarness(
     minutes: dependencies.minutes,
     boards: dependencies.boards,
     boardOverviews: dependencies.boardOverviews,
+    privacyExports: dependencies.privacyExports,
+    retention,
     reminders,
     async send(activity) {
       adapter.activeQueue.splice(0);
@@ -98,6 +105,15 @@ export function cardText(card: unknown): string {
 
 /** Another bot instance on the same storage and clock (as when several instances run). */
 export function secondInstance(bot: BotHarness): ReminderJob {
+  return secondComposition(bot).reminders;
+}
+
+/** The nightly retention run of another instance on the same storage and clock. */
+export function secondRetention(bot: BotHarness): RetentionJob {
+  return secondComposition(bot).retention;
+}
+
+function secondComposition(bot: BotHarness) {
   return composeClusterbot({
     tables: bot.tables,
     clock: bot.clock,
@@ -106,7 +122,7 @@ export function secondInstance(bot: BotHarness): ReminderJob {
     linkSigningSecret: TEST_LINK_SECRET,
     instanceId: 'second-instance',
     createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', { sleep: async () => {} }),
-  }).reminders;
+  });
 }
 
 /** Sends a channel message mentioning the bot, and returns its first reply. */

@@ -13,6 +13,7 @@ import {
   renderPeerReviewRequestCard,
   renderPeerReviewsCard,
 } from '../../src/cards/peer-review-cards';
+import { renderErasureCard, renderExportCard } from '../../src/cards/privacy-cards';
 import { renderReminderCard } from '../../src/cards/reminder-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
 import { renderRotaDownloadCard } from '../../src/cards/rota-download-card';
@@ -184,6 +185,33 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       ],
       problems: '',
       icsUrl: 'http://localhost:3978/clusters/c1/rota.ics?expires=1&sig=x',
+    }),
+  'privacy-erasure.json': () =>
+    renderErasureCard({
+      title: 'Erase what Clusterbot holds about St Bartholomew’s Church of England Academy (Coventry)',
+      explanation:
+        'St Bartholomew’s Church of England Academy has left the partnership. Erasing takes out its people and their details everywhere Clusterbot keeps them. It cannot be undone.',
+      removed: Array.from({ length: 13 }, (_, i) => `- kind of record ${i + 1} (${i * 40})`).join('\n'),
+      kept: '- Published minutes keep the school’s name.\n- Counts stay.\n- The change log records it.',
+      note: 'Done: 612 stored records changed. The change log records that it happened.',
+      confirm: true,
+      buttonTitle: 'Erase St Bartholomew’s Church of England Academy (Coventry)',
+      verb: 'privacyErase',
+      subject: {
+        kind: 'school',
+        clusterId: 'c0123456789abcdef0123456789abcd',
+        schoolId: 'st-bartholomews-church-of-england-academy',
+        tenantId: '',
+        userId: '',
+        label: 'St Bartholomew’s Church of England Academy (Coventry)',
+      },
+    }),
+  'privacy-export.json': () =>
+    renderExportCard({
+      title: 'What Clusterbot holds about St Bartholomew’s Church of England Academy (Coventry)',
+      explanation: 'Every stored record that names them. The links work for an hour.',
+      htmlUrl: `https://clusterbot.example.org/privacy/school/c1/${'s'.repeat(60)}/export.html?expires=1&sig=${'x'.repeat(43)}`,
+      jsonUrl: `https://clusterbot.example.org/privacy/school/c1/${'s'.repeat(60)}/export.json?expires=1&sig=${'x'.repeat(43)}`,
     }),
   'rota-download.json': () =>
     renderRotaDownloadCard({

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       linkSigningSecret: expect.any(String),
       schedulerCron: '*/5 * * * *',
+      retention: { answersSchoolYears: 2, draftMinutesYears: 1, changeLogYears: 6, deliveryReceiptDays: 365 },
       port: 3978,
       host: '127.0.0.1',
       nodeEnv: 'development',
@@ -32,6 +33,16 @@ describe('loadConfig', () => {
       instanceId: expect.stringMatching(/:3978$/),
     });
     expect(loadConfig({ WEBSITE_INSTANCE_ID: 'a1b2c3', PORT: '8080' }).instanceId).toBe('a1b2c3:8080');
+  });
+
+  it('reads retention periods, and refuses one that is not a whole number in range', () => {
+    expect(loadConfig({ RETENTION_CHANGE_LOG_YEARS: '7' }).retention.changeLogYears).toBe(7);
+    expect(() => loadConfig({ RETENTION_ANSWERS_SCHOOL_YEARS: 'two' })).toThrow(
+      'RETENTION_ANSWERS_SCHOOL_YEARS must be a whole number of school years',
+    );
+    expect(() => loadConfig({ RETENTION_DELIVERY_RECEIPT_DAYS: '0' })).toThrow(
+      'RETENTION_DELIVERY_RECEIPT_DAYS must be between 1 and 3650 days',
+    );
   });
 
   it('uses a bot registration with a password and listens on all interfaces', () => {

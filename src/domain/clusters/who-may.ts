@@ -67,6 +67,16 @@ export const whoMay = {
     return whoMay.lead(cluster, userId) || (school !== undefined && school === review.schoolId);
   },
 
+  /** Everything stored about a school: a lead, or that school's head. */
+  exportSchool: (cluster: People, schoolId: string, userId: string): boolean => {
+    const person = personIn(cluster, userId);
+    return whoMay.lead(cluster, userId) || (person?.role === 'head' && person.schoolId === schoolId);
+  },
+
+  /** Erasing a school that has left: a lead. Forgetting a person: a lead, or the person. */
+  forgetPerson: (cluster: People, personUserId: string, userId: string): boolean =>
+    personUserId === userId || whoMay.lead(cluster, userId),
+
   /** Linking someone to a school: themselves (/join), or anyone if a lead does it. */
   linkPerson: (cluster: People, personUserId: string, userId: string): boolean =>
     personUserId === userId || whoMay.lead(cluster, userId),
