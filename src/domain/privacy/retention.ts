@@ -40,9 +40,14 @@ export const RULE_WORDS: Record<RetentionRule, (rules: RetentionRules) => string
     `Receipts that a reminder reached someone: deleted after ${r.deliveryReceiptDays} days`,
 };
 
-const YEAR_MS = 365.25 * 86_400_000;
 const DAY_MS = 86_400_000;
 const dateOf = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+/** At least `years` calendar years have passed since `value` (1 Sep 2020 is six years old on 1 Sep 2026). */
+const yearsPassed = (value: unknown, years: number, now: Date) => {
+  const due = new Date(dateOf(value));
+  due.setUTCFullYear(due.getUTCFullYear() + years);
+  return now.getTime() >= due.getTime();
+};
 
 /** Which rule, if any, says the record is due for deletion now. */
 export function dueUnder(record: StoredRecord, rules: RetentionRules, now: Date): RetentionRule | undefined {
@@ -54,13 +59,8 @@ export function dueUnder(record: StoredRecord, rules: RetentionRules, now: Date)
       return 'answersSchoolYears';
   }
   if (record.kind === 'minutes' && !value.published && value.savedAt)
-    if (now.getTime() - dateOf(value.savedAt).getTime() >= rules.draftMinutesYears * YEAR_MS)
-      return 'draftMinutesYears';
-  if (
-    record.kind === 'change' &&
-    now.getTime() - dateOf(value.at).getTime() >= rules.changeLogYears * YEAR_MS
-  )
-    return 'changeLogYears';
+    if (yearsPassed(value.savedAt, rules.draftMinutesYears, now)) return 'draftMinutesYears';
+  if (record.kind === 'change' && yearsPassed(value.at, rules.changeLogYears, now)) return 'changeLogYears';
   if (record.kind === 'delivery' && record.key.startsWith('to|') && value.at)
     if (now.getTime() - dateOf(value.at).getTime() >= rules.deliveryReceiptDays * DAY_MS)
       return 'deliveryReceiptDays';
