@@ -45,7 +45,7 @@ const HIGH_CONTROL_RANGE: Record<number, number> = {
   159: 0x0178,
 };
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (const byte of bytes) {
     text += String.fromCharCode(HIGH_CONTROL_RANGE[byte] ?? byte);

@@ -1,0 +1,99 @@
+/**
+ * What a partnership benchmarks, and how a figure that is not there says why. Published
+ * figures come from the DfE (KS2) and Ofsted; phonics, KS1 and the partnership's own indicators
+ * are entered by each school, and are marked so wherever they appear.
+ */
+export const MEASURES = {
+  'ks2-rwm-expected': {
+    label: 'KS2 reading, writing and maths: expected standard',
+    unit: '%',
+    source: 'published',
+  },
+  'ks2-rwm-higher': {
+    label: 'KS2 reading, writing and maths: higher standard',
+    unit: '%',
+    source: 'published',
+  },
+  'ks2-reading-expected': { label: 'KS2 reading: expected standard', unit: '%', source: 'published' },
+  'ks2-writing-expected': {
+    label: 'KS2 writing (teacher assessment): expected standard',
+    unit: '%',
+    source: 'published',
+  },
+  'ks2-maths-expected': { label: 'KS2 maths: expected standard', unit: '%', source: 'published' },
+  'ks2-gps-expected': {
+    label: 'KS2 grammar, punctuation and spelling: expected standard',
+    unit: '%',
+    source: 'published',
+  },
+  'ks2-reading-score': { label: 'KS2 reading: average scaled score', unit: 'score', source: 'published' },
+  'ks2-maths-score': { label: 'KS2 maths: average scaled score', unit: 'score', source: 'published' },
+  'ks2-reading-progress': { label: 'KS2 reading progress', unit: 'progress', source: 'published' },
+  'ks2-writing-progress': { label: 'KS2 writing progress', unit: 'progress', source: 'published' },
+  'ks2-maths-progress': { label: 'KS2 maths progress', unit: 'progress', source: 'published' },
+  'phonics-y1': { label: 'Year 1 phonics check: expected standard', unit: '%', source: 'school-entered' },
+  'ks1-rwm-expected': {
+    label: 'KS1 reading, writing and maths: expected standard',
+    unit: '%',
+    source: 'school-entered',
+  },
+  attendance: { label: 'Attendance', unit: '%', source: 'school-entered' },
+} as const;
+
+export type MeasureId = keyof typeof MEASURES;
+export const MEASURE_IDS = Object.keys(MEASURES) as MeasureId[];
+
+/** Why there is no figure, from the government's symbols and markers (never stored as 0). */
+export const MISSING_REASONS = {
+  suppressed: 'suppressed to protect confidentiality',
+  'not-available': 'not available',
+  'not-applicable': 'not applicable',
+  'rounds-to-zero': 'below 0.5 (rounds to 0)',
+  'low-reliability': 'low reliability (not published)',
+  'no-entries': 'no pupils entered',
+  'not-published': 'not published',
+  'low-coverage': 'too few pupils with prior attainment',
+  'new-school': 'a new school (no results yet)',
+  'did-not-submit': 'the school did not submit results',
+} as const;
+
+export type MissingReason = keyof typeof MISSING_REASONS;
+
+/** A figure, or the reason there is none. */
+export type Figure = { value: number } | { missing: MissingReason };
+
+const SYMBOLS: Record<string, MissingReason> = {
+  c: 'suppressed',
+  supp: 'suppressed',
+  x: 'not-available',
+  na: 'not-available',
+  z: 'not-applicable',
+  low: 'rounds-to-zero',
+  u: 'low-reliability',
+  ne: 'no-entries',
+  np: 'not-published',
+  lowcov: 'low-coverage',
+  new: 'new-school',
+  dns: 'did-not-submit',
+};
+
+/** A cell of a published file as a figure: "85", "85%", "-2.5", or a symbol; empty is no figure at all. */
+export function readFigure(cell: string | undefined): Figure | undefined {
+  const text = (cell ?? '').trim();
+  if (text === '') return undefined;
+  const symbol = SYMBOLS[text.toLowerCase()];
+  if (symbol) return { missing: symbol };
+  const number = Number(text.replace(/%$/, ''));
+  return Number.isFinite(number) ? { value: number } : { missing: 'not-available' };
+}
+
+/** "202324" (EES) or "2023-24" or "2023-2024" → "2023-24". */
+export function schoolYearOf(text: string): string | undefined {
+  const compact = /^(\d{4})(\d{2})$/.exec(text.trim());
+  if (compact) return `${compact[1]}-${compact[2]}`;
+  const long = /^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$/.exec(text.trim());
+  return long ? `${long[1]}-${(long[2] ?? '').slice(-2)}` : undefined;
+}
+
+/** No KS2 progress measures were published for these years (no KS1 baseline after the pandemic). */
+export const PROGRESS_NOT_PUBLISHED = new Set(['2023-24', '2024-25']);

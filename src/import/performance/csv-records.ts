@@ -1,0 +1,39 @@
+import { once } from 'node:events';
+import { parse } from 'csv-parse';
+import { decodeWindows1252 } from '../decode-text-file';
+
+/**
+ * CSV records from text arriving in pieces (a paste is one piece; a national file is thousands),
+ * one at a time, so memory stays flat however long the file is: the parser holds one record.
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<string[]> {
+  const parser = parse({ relax_column_count: true, bom: true, skip_empty_lines: true, relax_quotes: true });
+  const feeding = (async () => {
+    for await (const chunk of chunks) if (!parser.write(chunk)) await once(parser, 'drain');
+    parser.end();
+  })().catch((error: unknown) => parser.destroy(error instanceof Error ? error : new Error(String(error))));
+  for await (const record of parser) yield record as string[];
+  await feeding;
+}
+
+/** Bytes as text: UTF-8 when the start of the file is valid UTF-8, else windows-1252 (Ofsted's, GIAS's). */
+export async function* decodedChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  for await (const chunk of bytes) {
+    if (!decoder) decoder = isUtf8Start(chunk) ? new TextDecoder('utf-8') : undefined;
+    yield decoder ? decoder.decode(chunk, { stream: true }) : decodeWindows1252(chunk);
+  }
+  if (decoder) yield decoder.decode();
+}
+
+function isUtf8Start(chunk: Uint8Array): boolean {
+  try {
+    // A multi-byte character cut at the chunk's end is not an error: leave the last 3 bytes out.
+    new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.max(0, chunk.length - 3)));
+    return true;
+  } catch {
+    return false;
+  }
+}
