@@ -13,7 +13,7 @@ const PUPIL = 'Sam Pupil3 04/04/2016';
 function withTextInLeaf(value: unknown, n: number, text: string): { value: unknown; leaves: number } {
   let seen = 0;
   const visit = (v: unknown): unknown => {
-    if (typeof v === 'string') return seen++ === n ? `${v} ${text}` : v;
+    if (typeof v === 'string') return seen++ === n ? `${v}; ${text}` : v;
     if (Array.isArray(v)) return v.map(visit);
     if (v && typeof v === 'object')
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [`f${k}`, visit(x)]));
