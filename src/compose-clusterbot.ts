@@ -23,6 +23,7 @@ import { MinutesPublishing } from './services/minutes-publishing';
 import { MinutesService } from './services/minutes-service';
 import { PeerReviewDecisions } from './services/peer-review-decisions';
 import { PeerReviewService } from './services/peer-review-service';
+import { PerformanceService } from './services/performance-service';
 import type { ConversationStore } from './services/ports';
 import { PrivacyExportService } from './services/privacy-export-service';
 import { guardWrites } from './services/pupil-data-gate';
@@ -36,6 +37,7 @@ import { MeetingRowsOncePerTurn, ReadOncePerTurn } from './services/turn-reads';
 import { BoardRepository } from './storage/board-repository';
 import { ClusterRepository } from './storage/cluster-repository';
 import { ConversationRepository } from './storage/conversation-repository';
+import { PerformanceRepository } from './storage/performance-repository';
 import { PersonalDataRepository } from './storage/personal-data-repository';
 import { RsvpRepository } from './storage/rsvp-repository';
 import { SlotLedgerRepository } from './storage/slot-ledger-repository';
@@ -147,6 +149,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     privacyExports,
     erasures,
     retention,
+    performance: new PerformanceService(workspace, new PerformanceRepository(tables.table('clusters'))),
     exportLinks: (subject) =>
       exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
     clock,

@@ -4,6 +4,7 @@ import { boardCommand } from './clusters/board-command';
 import { joinCommand } from './clusters/join-command';
 import { minutesCommand } from './clusters/minutes-command';
 import { peerReviewCommand } from './clusters/peer-review-command';
+import { performanceCommand } from './clusters/performance-command';
 import { privacyCommand } from './clusters/privacy-command';
 import { rotaCommand } from './clusters/rota-command';
 import { schoolCommand } from './clusters/school-command';
@@ -26,5 +27,6 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   actionsCommand,
   peerReviewCommand,
   boardCommand,
+  performanceCommand,
   privacyCommand,
 ];

@@ -10,6 +10,7 @@ import type { MeetingPlanService } from '../services/meeting-plan-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
+import type { PerformanceService } from '../services/performance-service';
 import type { PrivacyExportService } from '../services/privacy-export-service';
 import type { RetentionJob } from '../services/retention-job';
 import type { RosterImportService } from '../services/roster-import-service';
@@ -46,6 +47,7 @@ export interface CommandServices {
   privacyExports: PrivacyExportService;
   erasures: ErasureService;
   retention: RetentionJob;
+  performance: PerformanceService;
   /** Signs hour-long links to an export of everything stored about a school or a person. */
   exportLinks: (subject: ExportSubject) => { json: string; html: string };
   clock: Clock;

@@ -69,7 +69,8 @@ export function defineCommandWithSubcommands(definition: CommandWithSubcommands)
       const sub = named ?? otherwise;
       const outcome = await sub.run(named ? (match?.[2] ?? '') : text, { invocation, catalogue, services });
       if (outcome.ok) return outcome;
-      if (!named && word)
+      // A word starting with a digit (a year, a date) is the text's argument, not a mistyped subcommand.
+      if (!named && word && !/^\d/.test(word))
         return { ok: false, problems: [`"${word}" is not something /${info.name} does (${words})`], usage };
       return { ok: false, problems: outcome.problems, usage: `/${info.name} ${sub.usage}` };
     },

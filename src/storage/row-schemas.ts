@@ -12,6 +12,8 @@ import { z } from 'zod';
 export const ROW_SCHEMA_VERSION = 1;
 
 const text = z.string();
+/** A published or entered figure, or the reason there is none (never a 0 standing in for it). */
+const figure = z.union([z.object({ value: z.number() }), z.object({ missing: z.string() })]);
 const when = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'not a date');
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date');
 const schoolYear = z.string().regex(/^\d{4}-\d{2}$/, 'not a school year like 2026-27');
@@ -149,6 +151,25 @@ export const ROW_SCHEMAS = {
     })
     .passthrough(),
   boardLink: z.object({ clusterId: text, clusterName: text, linkedAt: when, linkedBy: text }).passthrough(),
+  perf: z
+    .object({
+      urn: text,
+      year: text,
+      figures: z.record(figure),
+      source: z.enum(['ees', 'legacy', 'school-entered']),
+    })
+    .passthrough(),
+  perfarea: z
+    .object({
+      area: z.object({ kind: z.enum(['la', 'england']) }).passthrough(),
+      year: text,
+      figures: z.record(figure),
+    })
+    .passthrough(),
+  ofsted: z.object({ urn: text, asAt: text }).passthrough(),
+  perftarget: z
+    .object({ for: text, measure: text, year: text, value: z.number(), setBy: text, setAt: when })
+    .passthrough(),
 } as const;
 
 export type RowKind = keyof typeof ROW_SCHEMAS;

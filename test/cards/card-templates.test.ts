@@ -34,6 +34,15 @@ describe('card templates', () => {
     expect(rendered).not.toContain('"$data"');
   });
 
+  it.each(templates)(
+    '%s stays within the size Teams accepts for a message (28 KB) with the largest realistic data',
+    (name) => {
+      const render = CARD_SAMPLES[name];
+      if (!render) throw new Error(`no sample data for ${name}`);
+      expect(Buffer.byteLength(JSON.stringify(render()), 'utf8')).toBeLessThan(28_000);
+    },
+  );
+
   it.each(templates)('%s uses only Universal Actions for buttons that reach the bot', (name) => {
     const render = CARD_SAMPLES[name];
     if (!render) throw new Error(`no sample data for ${name}`);

@@ -30,7 +30,9 @@ describe('importing public performance files', () => {
     expect(wychwood?.laCode).toBe('941');
     const haddon = result.schools.find((s) => s.urn === '149103' && s.year === '2022-23');
     expect(haddon?.figures['ks2-rwm-expected']).toEqual({ missing: 'suppressed' });
-    expect(result.schools.find((s) => s.urn === '149101' && s.year === '2022-23')?.figures['ks2-gps-expected']).toEqual({ value: 85 });
+    expect(
+      result.schools.find((s) => s.urn === '149101' && s.year === '2022-23')?.figures['ks2-gps-expected'],
+    ).toEqual({ value: 85 });
   });
 
   it('reads cohorts (telig) from EES school information', async () => {
@@ -39,18 +41,33 @@ describe('importing public performance files', () => {
   });
 
   it('reads LA and national figures only for the LAs the schools are in', async () => {
-    const result = await imported('ks2_la_national_performance.csv', { ...WYCHWOOD, laCodes: new Set(['941']) });
+    const result = await imported('ks2_la_national_performance.csv', {
+      ...WYCHWOOD,
+      laCodes: new Set(['941']),
+    });
     expect(result.areas.some((a) => a.area.kind === 'england')).toBe(true);
-    expect(result.areas.filter((a) => a.area.kind === 'la').every((a) => a.area.kind === 'la' && a.area.code === '941')).toBe(true);
+    expect(
+      result.areas
+        .filter((a) => a.area.kind === 'la')
+        .every((a) => a.area.kind === 'la' && a.area.code === '941'),
+    ).toBe(true);
   });
 
   it('reads the legacy wide file for the year it is told, with its markers', async () => {
     const result = await imported('england_ks2final_2023-2024.csv', { ...WYCHWOOD, year: '2023-24' });
     const meadow = result.schools.find((s) => s.urn === '149107');
     expect(meadow?.figures['ks2-rwm-expected']).toEqual({ missing: 'new-school' });
-    expect(result.schools.find((s) => s.urn === '149101')?.figures['ks2-rwm-expected']).toEqual({ value: 85 });
-    expect(result.schools.find((s) => s.urn === '149101')?.figures['ks2-reading-progress']).toEqual({ missing: 'not-published' });
-    expect(result.areas.map((a) => (a.area.kind === 'la' ? a.area.code : 'england')).sort()).toEqual(['941', '942', 'england']);
+    expect(result.schools.find((s) => s.urn === '149101')?.figures['ks2-rwm-expected']).toEqual({
+      value: 85,
+    });
+    expect(result.schools.find((s) => s.urn === '149101')?.figures['ks2-reading-progress']).toEqual({
+      missing: 'not-published',
+    });
+    expect(result.areas.map((a) => (a.area.kind === 'la' ? a.area.code : 'england')).sort()).toEqual([
+      '941',
+      '942',
+      'england',
+    ]);
     const withoutYear = await readPerformanceFile(file('england_ks2final_2023-2024.csv'), WYCHWOOD);
     expect(withoutYear).toEqual({ ok: false, problem: expect.stringContaining('say which school year') });
   });
@@ -59,7 +76,11 @@ describe('importing public performance files', () => {
     const result = await imported('ofsted_mi_state_funded_schools_latest.csv');
     const ethelburga = result.ofsted.find((o) => o.urn === '149104');
     expect(ethelburga?.asAt).toBe('31 Oct 2026');
-    expect(ethelburga?.reportCard).toMatchObject({ date: '2026-03-16', safeguarding: 'Met', areas: { Inclusion: 'Exceptional' } });
+    expect(ethelburga?.reportCard).toMatchObject({
+      date: '2026-03-16',
+      safeguarding: 'Met',
+      areas: { Inclusion: 'Exceptional' },
+    });
     expect(ethelburga?.graded).toEqual({ date: '2020-10-11', overall: 2 });
     expect(result.ofsted.find((o) => o.urn === '149102')?.reportCard).toBeUndefined();
     expect(result.ofsted.map((o) => o.urn)).not.toContain('149190');
@@ -67,8 +88,14 @@ describe('importing public performance files', () => {
   });
 
   it('refuses a file with pupil-level columns whole, and a file it does not know', async () => {
-    const pupils = await readPerformanceFile(['UPN,Forename,Surname,KS2 reading\nA123,Sam,Pupil,105\n'], WYCHWOOD);
-    expect(pupils).toEqual({ ok: false, problem: expect.stringContaining('pupil-level columns (UPN, Forename, Surname)') });
+    const pupils = await readPerformanceFile(
+      ['UPN,Forename,Surname,KS2 reading\nA123,Sam,Pupil,105\n'],
+      WYCHWOOD,
+    );
+    expect(pupils).toEqual({
+      ok: false,
+      problem: expect.stringContaining('pupil-level columns (UPN, Forename, Surname)'),
+    });
     const unknown = await readPerformanceFile(['a,b,c\n1,2,3\n'], WYCHWOOD);
     expect(unknown).toEqual({ ok: false, problem: expect.stringContaining('not a file Clusterbot knows') });
   });

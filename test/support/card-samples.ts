@@ -13,6 +13,7 @@ import {
   renderPeerReviewRequestCard,
   renderPeerReviewsCard,
 } from '../../src/cards/peer-review-cards';
+import { renderPerformanceCard } from '../../src/cards/performance-card';
 import { renderErasureCard, renderExportCard } from '../../src/cards/privacy-cards';
 import { renderReminderCard } from '../../src/cards/reminder-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
@@ -185,6 +186,39 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       ],
       problems: '',
       icsUrl: 'http://localhost:3978/clusters/c1/rota.ics?expires=1&sig=x',
+    }),
+  'performance-table.json': () =>
+    renderPerformanceCard({
+      title: 'Coventry South and West Partnership of Primary Schools: performance 2024-25',
+      measure: 'KS2 reading, writing and maths: expected standard',
+      years: ['2022-23', '2023-24', '2024-25'],
+      rows: [
+        ...Array.from({ length: 20 }, (_, i) => ({
+          label: `St Bartholomew’s Church of England Academy ${i + 1}`,
+          cells: ['fewer than 6 pupils', '100%† ✎', 'suppressed to protect confidentiality'] as [
+            string,
+            string,
+            string,
+          ],
+          change: '+12',
+          weight: 'Default' as const,
+          separator: false,
+        })),
+        ...['Cluster (weighted by cohort)', 'Wychwoodshire', 'Brookfield', 'Coventry', 'England'].map(
+          (label, i) => ({
+            label,
+            cells: ['61%', '63%', '65%'] as [string, string, string],
+            change: '+2',
+            weight: 'Bolder' as const,
+            separator: i === 0,
+          }),
+        ),
+      ],
+      ofsted: Array.from({ length: 20 }, (_, i) => ({
+        line: `St Bartholomew’s Church of England Academy ${i + 1}: Report card 2026-03-16: Inclusion Exceptional; Curriculum and teaching Expected standard; Achievement Needs attention; Attendance and behaviour Needs attention; Personal development and wellbeing Exceptional; Leadership and governance Exceptional; Early years Expected standard`,
+      })),
+      notes:
+        'Published by the DfE (KS2); Ofsted from its monthly management information. 3 school(s) had fewer than 6 pupils in a year: their figure is not shown and the cluster’s leaves them out. Figures from fewer than 11 pupils are marked as of low reliability. † fewer than 11 pupils (low reliability). ✎ entered by the school.',
     }),
   'privacy-erasure.json': () =>
     renderErasureCard({

@@ -97,3 +97,31 @@ export function schoolYearOf(text: string): string | undefined {
 
 /** No KS2 progress measures were published for these years (no KS1 baseline after the pandemic). */
 export const PROGRESS_NOT_PUBLISHED = new Set(['2023-24', '2024-25']);
+
+/** The words people type for a measure: "rwm", "reading progress", "phonics", or its id. */
+const MEASURE_WORDS: Record<string, MeasureId> = {
+  rwm: 'ks2-rwm-expected',
+  'rwm higher': 'ks2-rwm-higher',
+  reading: 'ks2-reading-expected',
+  writing: 'ks2-writing-expected',
+  maths: 'ks2-maths-expected',
+  gps: 'ks2-gps-expected',
+  spag: 'ks2-gps-expected',
+  'reading score': 'ks2-reading-score',
+  'maths score': 'ks2-maths-score',
+  'reading progress': 'ks2-reading-progress',
+  'writing progress': 'ks2-writing-progress',
+  'maths progress': 'ks2-maths-progress',
+  phonics: 'phonics-y1',
+  ks1: 'ks1-rwm-expected',
+  attendance: 'attendance',
+};
+
+export const MEASURE_CHOICES = Object.keys(MEASURE_WORDS);
+
+export function measureNamed(text: string): MeasureId | undefined {
+  const words = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return (
+    MEASURE_WORDS[words] ?? (MEASURE_IDS.includes(words as MeasureId) ? (words as MeasureId) : undefined)
+  );
+}

@@ -67,14 +67,15 @@ export function performanceTable(input: TableInput): PerformanceTable {
   const { measure } = input;
   const years = [previousYear(previousYear(input.year)), previousYear(input.year), input.year];
   const schoolEntered = MEASURES[measure].source === 'school-entered';
-  const resultOf = (urn: string | undefined, year: string) =>
-    input.results.find((r) => r.urn === urn && r.year === year);
+  // A school's year may have a published row and a school-entered one; each measure is in one.
+  const cellOf = (key: string, year: string) => {
+    const found = input.results.filter((r) => r.urn === key && r.year === year);
+    const withFigure = found.find((r) => r.figures[measure] !== undefined);
+    const cohort = withFigure?.enteredCohorts?.[measure] ?? found.find((r) => r.cohort !== undefined)?.cohort;
+    return explained(schoolCell(withFigure?.figures[measure], cohort, schoolEntered), measure, year);
+  };
   const schoolRows: TableRow[] = input.schools.map((school) => {
-    const cells = years.map((year) => {
-      const result = resultOf(school.urn, year);
-      const cohort = result?.enteredCohorts?.[measure] ?? result?.cohort;
-      return explained(schoolCell(result?.figures[measure], cohort, schoolEntered), measure, year);
-    });
+    const cells = years.map((year) => cellOf(school.urn ?? school.id, year));
     const ofsted = ofstedSummary(input.ofsted.find((o) => o.urn === school.urn));
     return { label: school.name, kind: 'school', cells, ...optional(change(cells), ofsted) };
   });

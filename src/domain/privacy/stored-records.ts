@@ -22,7 +22,11 @@ export type RecordKind =
   | 'conversation'
   | 'delivery'
   | 'board'
-  | 'boardLink';
+  | 'boardLink'
+  | 'perf'
+  | 'perfarea'
+  | 'ofsted'
+  | 'perftarget';
 
 export interface StoredRecord {
   table: 'clusters' | 'deliveries' | 'conversations' | 'boards';
@@ -78,12 +82,15 @@ export function mentionsPerson(value: unknown, person: PersonIdentity): boolean 
 }
 
 /** The record is about the school: it carries the school's id, or its name in any text. */
-export function mentionsSchool(value: unknown, school: { id: string; name: string }): boolean {
+export function mentionsSchool(value: unknown, school: { id: string; name: string; urn?: string }): boolean {
   const carriesId = (v: unknown): boolean => {
     if (Array.isArray(v)) return v.some(carriesId);
     if (!v || typeof v !== 'object' || v instanceof Date) return false;
     return Object.entries(v).some(
-      ([k, inner]) => (/schoolId$|SchoolId$/.test(k) && inner === school.id) || carriesId(inner),
+      ([k, inner]) =>
+        (/schoolId$|SchoolId$|^for$/.test(k) && inner === school.id) ||
+        (k === 'urn' && school.urn !== undefined && inner === school.urn) ||
+        carriesId(inner),
     );
   };
   if (carriesId(value)) return true;

@@ -28,6 +28,10 @@ const SECTION_TITLES: Record<RecordKind, string> = {
   delivery: 'Scheduled messages received',
   board: 'Boards',
   boardLink: 'Board links',
+  perf: 'Performance figures (published, and entered by the school)',
+  perfarea: 'Local authority and national figures',
+  ofsted: 'Ofsted outcomes',
+  perftarget: 'Performance targets',
 };
 
 const ORDER = Object.keys(SECTION_TITLES) as RecordKind[];

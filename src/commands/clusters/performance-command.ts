@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { renderPerformanceCard } from '../../cards/performance-card';
+import {
+  MEASURE_CHOICES,
+  type MeasureId,
+  measureNamed,
+  schoolYearOf,
+} from '../../domain/performance/measures';
+import { performanceCardData } from '../../views/performance-view';
+import { actorOf, placeOf } from '../command-definition';
+import { cardReply, textReply } from '../reply';
+import { defineCommandWithSubcommands, subcommand } from '../subcommands';
+import { replyTo } from './outcome-reply';
+
+/** "[year] [measure]": "2023-24 reading progress", "phonics", or nothing. */
+const TableArgs = z.string().transform((text, ctx) => {
+  const trimmed = text.trim();
+  const yearMatch = /^(\d{4}\s*[-/]\s*\d{2,4})\b/.exec(trimmed);
+  const year = yearMatch ? schoolYearOf(yearMatch[1] ?? '') : undefined;
+  const rest = (yearMatch ? trimmed.slice(yearMatch[0].length) : trimmed).trim();
+  const measure = rest ? measureNamed(rest) : undefined;
+  if (rest && !measure) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${rest}" is not a measure Clusterbot knows. Try one of: ${MEASURE_CHOICES.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return { ...(year ? { year } : {}), ...(measure ? { measure } : {}) } as {
+    year?: string;
+    measure?: MeasureId;
+  };
+});
+
+const show = subcommand({
+  name: 'show',
+  usage: '[year] [measure]',
+  args: TableArgs,
+  async handle({ args, invocation, services }) {
+    const outcome = await services.performance.table(placeOf(invocation), args);
+    return replyTo(outcome, ({ cluster, table }) =>
+      cardReply(
+        renderPerformanceCard(performanceCardData(cluster.profile.name, table)),
+        `Performance: ${cluster.profile.name}`,
+      ),
+    );
+  },
+});
+
+const importFile = subcommand({
+  name: 'import',
+  usage: 'import [year] + the CSV file pasted below',
+  args: z.string().transform((text) => {
+    const [first = '', ...lines] = text.split('\n');
+    return { year: schoolYearOf(first.trim()), csv: lines.join('\n') };
+  }),
+  async handle({ args, invocation, services }) {
+    if (!args.csv.trim())
+      return textReply(
+        "Paste the file below the command: a DfE KS2 file (Explore Education Statistics, or the england_ks2final download with its year, e.g. `/performance import 2023-24`) or Ofsted's management information. Only your schools' rows are kept.",
+      );
+    const outcome = await services.performance.importFile(
+      placeOf(invocation),
+      [args.csv],
+      actorOf(invocation),
+      args.year,
+    );
+    return replyTo(outcome, (report) =>
+      textReply(
+        [
+          `Read **${report.format}**.`,
+          report.matched.length > 0
+            ? `Kept ${report.matched.map((m) => `${m.school} (${m.rows} rows)`).join(', ')}.`
+            : 'None of the rows was for a school of this cluster, so nothing was kept.',
+          ...(report.unmatched.length > 0 ? [`No rows for ${report.unmatched.join(', ')}.`] : []),
+          ...(report.skipped.length > 0
+            ? [`Left out: ${report.skipped.map((s) => `${s.rows} rows of ${s.why}`).join('; ')}.`]
+            : []),
+        ].join('\n'),
+      ),
+    );
+  },
+});
+
+export const performanceCommand = defineCommandWithSubcommands({
+  name: 'performance',
+  description:
+    "The partnership's performance table: each school, the cluster, its LAs and England, three years.",
+  examples: ['/performance', '/performance 2023-24 reading', '/performance phonics', '/performance import'],
+  audience: 'cluster-member',
+  otherwise: show,
+  subcommands: [importFile],
+});

@@ -1,0 +1,108 @@
+import type { Actor } from '../domain/actor';
+import type { ClusterPlace, ClusterSnapshot, School } from '../domain/clusters/cluster';
+import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
+import type { MeasureId } from '../domain/performance/measures';
+import { type PerformanceTable, performanceTable } from '../domain/performance/performance-table';
+import type { SchoolResults } from '../domain/performance/results';
+import { FORMAT_NAMES } from '../import/performance/performance-formats';
+import { readPerformanceFile } from '../import/performance/read-performance-file';
+import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import type { PerformanceData, PerformanceStore } from './performance-port';
+
+export interface ImportReport {
+  format: string;
+  matched: Array<{ school: string; rows: number }>;
+  skipped: Array<{ why: string; rows: number }>;
+  unmatched: string[];
+}
+
+/** Benchmarking: public files in (leads), the table out (members). */
+export class PerformanceService {
+  constructor(
+    private readonly workspace: ClusterWorkspace,
+    private readonly store: PerformanceStore,
+  ) {}
+
+  async importFile(
+    place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
+    chunks: AsyncIterable<string> | Iterable<string>,
+    actor: Actor,
+    year?: string,
+  ): Promise<Outcome<ImportReport>> {
+    const stored = await this.workspace.read(place);
+    if (!stored) return fail(NO_CLUSTER);
+    const cluster = stored.value;
+    if (!whoMay.lead(cluster, actor.userId)) return fail(LEADS_ONLY(cluster));
+    const members = cluster.schools.filter((s) => s.urn);
+    if (members.length === 0)
+      return fail('none of the schools has a URN yet: add them with /school import (a GIAS export has them)');
+    const clusterId = cluster.profile.id;
+    const existing = await this.store.load(clusterId);
+    const laCodes = new Set(existing.schools.map((r) => r.laCode).filter((c): c is string => !!c));
+    const read = await readPerformanceFile(chunks, {
+      urns: new Set(members.map((s) => s.urn ?? '')),
+      laCodes,
+      ...(year ? { year } : {}),
+    });
+    if (!read.ok) return read;
+    const { value } = read;
+    await this.store.save(clusterId, {
+      schools: value.schools.map((r) => merged(existing.schools, r)),
+      areas: value.areas,
+      ofsted: value.ofsted,
+    });
+    const nameOf = (urn: string) => members.find((s) => s.urn === urn)?.name ?? urn;
+    return succeed({
+      format: FORMAT_NAMES[value.format],
+      matched: [...value.matched].map(([urn, rows]) => ({ school: nameOf(urn), rows })),
+      skipped: [...value.skipped].map(([why, rows]) => ({ why, rows })),
+      unmatched: members.filter((s) => !value.matched.has(s.urn ?? '')).map((s) => s.name),
+    });
+  }
+
+  /** The table for a year and measure (by default the latest year with published figures). */
+  async table(
+    place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
+    choice: { year?: string; measure?: MeasureId },
+  ): Promise<Outcome<{ cluster: ClusterSnapshot; table: PerformanceTable; data: PerformanceData }>> {
+    const stored = await this.workspace.read(place);
+    if (!stored) return fail(NO_CLUSTER);
+    const cluster = stored.value;
+    const data = await this.store.load(cluster.profile.id);
+    const years = [...new Set(data.schools.map((r) => r.year))].sort();
+    const year = choice.year ?? years.at(-1);
+    if (!year)
+      return fail(
+        'no performance figures yet. A cluster lead can add them with **/performance import** (DfE and Ofsted files)',
+      );
+    const schools = cluster.schools.filter((s: School) => !s.leftOn);
+    const measure = choice.measure ?? 'ks2-rwm-expected';
+    return succeed({
+      cluster,
+      data,
+      table: performanceTable({
+        schools,
+        results: data.schools,
+        areas: data.areas,
+        ofsted: data.ofsted,
+        measure,
+        year,
+      }),
+    });
+  }
+}
+
+/** A new file's figures join what is stored for the school and year (a cohort file adds cohorts). */
+function merged(existing: readonly SchoolResults[], incoming: SchoolResults): SchoolResults {
+  const stored = existing.find(
+    (r) => r.urn === incoming.urn && r.year === incoming.year && r.source !== 'school-entered',
+  );
+  if (!stored) return incoming;
+  return {
+    ...stored,
+    ...incoming,
+    figures: { ...stored.figures, ...incoming.figures },
+    ...((incoming.cohort ?? stored.cohort) !== undefined ? { cohort: incoming.cohort ?? stored.cohort } : {}),
+  };
+}

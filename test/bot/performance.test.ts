@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeTextFile } from '../../src/import/decode-text-file';
+import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { HEAD_OF_EARLSDON } from '../support/teams-activities';
+
+const DIR = join(__dirname, '..', 'fixtures', 'benchmarking');
+const sample = (name: string) => decodeTextFile(readFileSync(join(DIR, name)));
+const WYCHWOOD_ROSTER = [
+  'school,urn,head',
+  'Wychwood Primary School,149101,',
+  'Ashcombe CofE Primary School,149102,',
+  'Little Haddon Primary School,149103,',
+  'St Ethelburga’s Catholic Primary School,149104,',
+  'Brookfield Junior School,149105,',
+  'Kingsmead Academy,149106,',
+  'Meadow View Free School,149107,',
+  'Wychwood High School,149108,',
+].join('\n');
+
+async function wychwood() {
+  const bot = await startBotHarness('2026-11-10T08:00:00Z');
+  await say(bot, '/setup Wychwood');
+  await say(bot, `/school import\n${WYCHWOOD_ROSTER}`);
+  return bot;
+}
+
+describe('/performance', () => {
+  it('imports the public files for its own schools and shows the table: schools, cluster, LAs, England, Ofsted', async () => {
+    const bot = await wychwood();
+    expect((await say(bot, '/performance'))?.text).toContain('no performance figures yet');
+    const report =
+      (await say(bot, `/performance import\n${sample('ks2_school_performance.csv')}`))?.text ?? '';
+    expect(report).toContain('Read **DfE KS2 school performance (Explore Education Statistics)**');
+    expect(report).toContain('Kept Wychwood Primary School');
+    expect(report).toMatch(/Left out: \d+ rows of schools not in this cluster \(not stored\)/);
+    expect(report).toContain('No rows for Wychwood High School');
+    await say(bot, `/performance import\n${sample('ks2_school_information.csv')}`);
+    await say(bot, `/performance import\n${sample('ks2_la_national_performance.csv')}`);
+    await say(bot, `/performance import\n${sample('ofsted_mi_state_funded_schools_latest.csv')}`);
+
+    const table = cardText(cardOf(await say(bot, '/performance 2024-25')));
+    expect(table).toContain('KS2 reading, writing and maths: expected standard');
+    expect(table).toContain('Little Haddon Primary School\nfewer than 6 pupils');
+    expect(table).toContain('Cluster (weighted by cohort)');
+    expect(table).toContain('Wychwoodshire');
+    expect(table).toContain('England');
+    expect(table).toContain('St Ethelburga’s Catholic Primary School: Report card 2026-03-16');
+    expect(table).toContain(
+      'Ashcombe CofE Primary School: Requires improvement (graded 2019-12-28); ungraded 2024-03-03: School remains Good',
+    );
+
+    const progress = cardText(cardOf(await say(bot, '/performance 2024-25 reading progress')));
+    expect(progress).toContain('not published for 2023/24 or 2024/25 (no KS1 baseline)');
+
+    const rows: string[] = [];
+    for await (const row of bot.tables.table('clusters').listEntities()) rows.push(JSON.stringify(row));
+    expect(rows.join('\n')).not.toContain('149190'); // Other Town Primary is not in the partnership
+  });
+
+  it('refuses an import from someone who is not a lead, a pupil-level file, and an unknown measure', async () => {
+    const bot = await wychwood();
+    expect(
+      (await say(bot, `/performance import\n${sample('ks2_school_performance.csv')}`, HEAD_OF_EARLSDON))
+        ?.text,
+    ).toContain('only a cluster lead of Wychwood can do that');
+    expect((await say(bot, '/performance import\nUPN,Surname,KS2 reading\nA1,Pupil,104'))?.text).toContain(
+      'this file has pupil-level columns (UPN, Surname)',
+    );
+    expect((await say(bot, '/performance 2024-25 handwriting'))?.text).toContain(
+      '"handwriting" is not a measure Clusterbot knows',
+    );
+  });
+});
