@@ -33,6 +33,7 @@ import { RosterImportService } from './services/roster-import-service';
 import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
+import { TargetsService } from './services/targets-service';
 import { MeetingRowsOncePerTurn, ReadOncePerTurn } from './services/turn-reads';
 import { BoardRepository } from './storage/board-repository';
 import { ClusterRepository } from './storage/cluster-repository';
@@ -128,6 +129,8 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     clock,
     instance: settings.instanceId,
   });
+  const performanceStore = guardWrites(new PerformanceRepository(tables.table('clusters')), ['save'], clock);
+  const performance = new PerformanceService(workspace, performanceStore);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
@@ -149,7 +152,8 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     privacyExports,
     erasures,
     retention,
-    performance: new PerformanceService(workspace, new PerformanceRepository(tables.table('clusters'))),
+    performance,
+    targets: new TargetsService(workspace, performanceStore, performance),
     exportLinks: (subject) =>
       exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
     clock,

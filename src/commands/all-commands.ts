@@ -9,6 +9,7 @@ import { privacyCommand } from './clusters/privacy-command';
 import { rotaCommand } from './clusters/rota-command';
 import { schoolCommand } from './clusters/school-command';
 import { setupCommand } from './clusters/setup-command';
+import { targetsCommand } from './clusters/targets-command';
 import { termsCommand } from './clusters/terms-command';
 import type { RegisteredCommand } from './command-definition';
 import { helpCommand } from './help/help-command';
@@ -28,5 +29,6 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   peerReviewCommand,
   boardCommand,
   performanceCommand,
+  targetsCommand,
   privacyCommand,
 ];

@@ -16,6 +16,7 @@ import type { RetentionJob } from '../services/retention-job';
 import type { RosterImportService } from '../services/roster-import-service';
 import type { RotaService } from '../services/rota-service';
 import type { SchoolService } from '../services/school-service';
+import type { TargetsService } from '../services/targets-service';
 import type { OutgoingMessage } from '../views/outgoing-message';
 
 /** What an export link opens (the same shape as the HTTP layer's, so a command can name it). */
@@ -48,6 +49,7 @@ export interface CommandServices {
   erasures: ErasureService;
   retention: RetentionJob;
   performance: PerformanceService;
+  targets: TargetsService;
   /** Signs hour-long links to an export of everything stored about a school or a person. */
   exportLinks: (subject: ExportSubject) => { json: string; html: string };
   clock: Clock;

@@ -31,7 +31,7 @@ export class PrivacyExportService {
     if (!found) return fail(`no school of ${cluster.profile.name} matches "${reference}"`);
     if (Array.isArray(found))
       return fail(`"${reference}" matches ${found.map((s) => s.name).join(', ')}: give more of the name`);
-    if (!whoMay.exportSchool(cluster, found.id, actor.userId))
+    if (!whoMay.leadOrHeadOf(cluster, found.id, actor.userId))
       return fail(
         `only a cluster lead, or the head of ${found.name}, can export what Clusterbot holds about ${found.name}`,
       );

@@ -26,6 +26,39 @@ async function wychwood() {
   return bot;
 }
 
+async function withFigures() {
+  const bot = await wychwood();
+  for (const name of [
+    'ks2_school_performance.csv',
+    'ks2_school_information.csv',
+    'ks2_la_national_performance.csv',
+  ])
+    await say(bot, `/performance import\n${sample(name)}`);
+  return bot;
+}
+
+describe('/targets', () => {
+  it('sets targets for the cluster and a school, and reviews them against the results', async () => {
+    const bot = await withFigures();
+    expect((await say(bot, '/targets set rwm 2024-25 70 for cluster'))?.text).toContain(
+      'Target set for **Wychwood**',
+    );
+    await say(bot, '/targets set rwm 2024-25 75 for Wychwood Primary');
+    const review = (await say(bot, '/targets 2024-25'))?.text ?? '';
+    expect(review).toContain('- Wychwood Primary School: target 75% · result 77% · **met**');
+    expect(review).toContain('- Cluster (weighted by cohort): target 70% · result 70% · **met**'); // 69.6%, shown as 70%
+    expect(review).toContain('- Ashcombe CofE Primary School: no target set');
+  });
+
+  it('refuses a target from someone who is neither a lead nor the head, and one out of range', async () => {
+    const bot = await withFigures();
+    expect((await say(bot, '/targets set rwm 2024-25 70 for Kingsmead', HEAD_OF_EARLSDON))?.text).toContain(
+      'only a cluster lead, or the head of Kingsmead Academy, can set its targets',
+    );
+    expect((await say(bot, '/targets set rwm 2024-25 170 for cluster'))?.text).toContain('between 0 and 100');
+  });
+});
+
 describe('/performance', () => {
   it('imports the public files for its own schools and shows the table: schools, cluster, LAs, England, Ofsted', async () => {
     const bot = await wychwood();
@@ -50,6 +83,11 @@ describe('/performance', () => {
     expect(table).toContain(
       'Ashcombe CofE Primary School: Requires improvement (graded 2019-12-28); ungraded 2024-03-03: School remains Good',
     );
+
+    // (32×77 + 49×78 + 56×76 + 84×65 + 11×62 + 22×45) / 254 pupils, Little Haddon's 4 left out
+    expect(table).toMatch(/Cluster \(weighted by cohort\)\n\d+%\n\d+%\n70%\n/);
+    expect(table).toContain('Kingsmead Academy\n');
+    expect(table).toContain('62%'); // Kingsmead: 11 pupils in 2024-25, so not flagged
 
     const progress = cardText(cardOf(await say(bot, '/performance 2024-25 reading progress')));
     expect(progress).toContain('not published for 2023/24 or 2024/25 (no KS1 baseline)');

@@ -13,7 +13,7 @@ import { defineCommandWithSubcommands, subcommand } from '../subcommands';
 import { replyTo } from './outcome-reply';
 
 /** "[year] [measure]": "2023-24 reading progress", "phonics", or nothing. */
-const TableArgs = z.string().transform((text, ctx) => {
+export const TableArgs = z.string().transform((text, ctx) => {
   const trimmed = text.trim();
   const yearMatch = /^(\d{4}\s*[-/]\s*\d{2,4})\b/.exec(trimmed);
   const year = yearMatch ? schoolYearOf(yearMatch[1] ?? '') : undefined;

@@ -67,8 +67,8 @@ export const whoMay = {
     return whoMay.lead(cluster, userId) || (school !== undefined && school === review.schoolId);
   },
 
-  /** Everything stored about a school: a lead, or that school's head. */
-  exportSchool: (cluster: People, schoolId: string, userId: string): boolean => {
+  /** For one school (everything stored about it, its targets, its own figures): a lead, or its head. */
+  leadOrHeadOf: (cluster: People, schoolId: string, userId: string): boolean => {
     const person = personIn(cluster, userId);
     return whoMay.lead(cluster, userId) || (person?.role === 'head' && person.schoolId === schoolId);
   },

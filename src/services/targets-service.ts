@@ -1,0 +1,76 @@
+import type { Actor } from '../domain/actor';
+import { type ClusterPlace, findSchool } from '../domain/clusters/cluster';
+import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
+import { fail, type Outcome, succeed } from '../domain/outcome';
+import type { MeasureId } from '../domain/performance/measures';
+import type { PerformanceTarget } from '../domain/performance/results';
+import { reviewTargets, type TargetReview, targetProblem } from '../domain/performance/targets';
+import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import type { PerformanceStore } from './performance-port';
+import type { PerformanceService } from './performance-service';
+
+export const CLUSTER_TARGET = 'cluster';
+
+/** Targets year on year: set by a school's head (or a lead) and by the cluster (leads). */
+export class TargetsService {
+  constructor(
+    private readonly workspace: ClusterWorkspace,
+    private readonly store: PerformanceStore,
+    private readonly performance: PerformanceService,
+  ) {}
+
+  async set(
+    place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
+    actor: Actor,
+    input: { measure: MeasureId; year: string; value: number; school?: string },
+  ): Promise<Outcome<{ label: string; target: PerformanceTarget }>> {
+    const stored = await this.workspace.read(place);
+    if (!stored) return fail(NO_CLUSTER);
+    const cluster = stored.value;
+    const problem = targetProblem(input.measure, input.value);
+    if (problem) return fail(problem);
+    let key = CLUSTER_TARGET;
+    let label = cluster.profile.name;
+    if (!input.school || input.school.toLowerCase() === CLUSTER_TARGET) {
+      if (!whoMay.lead(cluster, actor.userId)) return fail(LEADS_ONLY(cluster));
+    } else {
+      const found = findSchool(cluster.schools, input.school);
+      if (!found || Array.isArray(found))
+        return fail(`no single school of ${cluster.profile.name} matches "${input.school}"`);
+      if (!whoMay.leadOrHeadOf(cluster, found.id, actor.userId))
+        return fail(`only a cluster lead, or the head of ${found.name}, can set its targets`);
+      key = found.id;
+      label = found.name;
+    }
+    const { measure, year, value } = input;
+    const target: PerformanceTarget = {
+      for: key,
+      measure,
+      year,
+      value,
+      setBy: actor.userId,
+      setAt: this.workspace.clock(),
+    };
+    await this.store.save(cluster.profile.id, { targets: [target] });
+    return succeed({ label, target });
+  }
+
+  /** The table's latest year against the targets set for it. */
+  async review(
+    place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
+    choice: { year?: string; measure?: MeasureId },
+  ): Promise<
+    Outcome<{ year: string; measure: MeasureId; reviews: Array<{ label: string; review: TargetReview }> }>
+  > {
+    const built = await this.performance.table(place, choice);
+    if (!built.ok) return built;
+    const { cluster, table, data } = built.value;
+    const keyOf = (label: string, kind: string) =>
+      kind === 'cluster' ? CLUSTER_TARGET : cluster.schools.find((s) => s.name === label)?.id;
+    return succeed({
+      year: table.years.at(-1) ?? '',
+      measure: table.measure,
+      reviews: reviewTargets(table, data.targets, keyOf),
+    });
+  }
+}
