@@ -23,6 +23,7 @@ import { MinutesPublishing } from './services/minutes-publishing';
 import { MinutesService } from './services/minutes-service';
 import { PeerReviewDecisions } from './services/peer-review-decisions';
 import { PeerReviewService } from './services/peer-review-service';
+import { PerformanceEntryService } from './services/performance-entry-service';
 import { PerformanceService } from './services/performance-service';
 import type { ConversationStore } from './services/ports';
 import { PrivacyExportService } from './services/privacy-export-service';
@@ -131,6 +132,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   });
   const performanceStore = guardWrites(new PerformanceRepository(tables.table('clusters')), ['save'], clock);
   const performance = new PerformanceService(workspace, performanceStore);
+  const performanceEntry = new PerformanceEntryService(workspace, performanceStore);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
@@ -153,6 +155,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     erasures,
     retention,
     performance,
+    performanceEntry,
     targets: new TargetsService(workspace, performanceStore, performance),
     exportLinks: (subject) =>
       exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
@@ -188,6 +191,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     peerReviewDecisions,
     boards,
     erasures,
+    performanceEntry,
     privacyExports,
     clock,
     logger,

@@ -1,3 +1,4 @@
+import entryTemplate from '../../cards/performance-entry.json';
 import template from '../../cards/performance-table.json';
 import type { AdaptiveCard } from './adaptive-card';
 import { renderTemplate } from './render-template';
@@ -19,4 +20,25 @@ export interface PerformanceCardData {
 
 export function renderPerformanceCard(data: PerformanceCardData): AdaptiveCard {
   return renderTemplate(template, data);
+}
+
+export interface PerformanceEntryCardData {
+  title: string;
+  explanation: string;
+  fields: Array<{
+    id: string;
+    label: string;
+    value: string;
+    cohortId: string;
+    cohortLabel: string;
+    cohort: string;
+  }>;
+  note: string;
+  clusterId: string;
+  schoolId: string;
+  year: string;
+}
+
+export function renderPerformanceEntryCard(data: PerformanceEntryCardData): AdaptiveCard {
+  return renderTemplate(entryTemplate, data);
 }

@@ -10,6 +10,7 @@ import type { MeetingPlanService } from '../services/meeting-plan-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
+import type { PerformanceEntryService } from '../services/performance-entry-service';
 import type { PerformanceService } from '../services/performance-service';
 import type { PrivacyExportService } from '../services/privacy-export-service';
 import type { RetentionJob } from '../services/retention-job';
@@ -49,6 +50,7 @@ export interface CommandServices {
   erasures: ErasureService;
   retention: RetentionJob;
   performance: PerformanceService;
+  performanceEntry: PerformanceEntryService;
   targets: TargetsService;
   /** Signs hour-long links to an export of everything stored about a school or a person. */
   exportLinks: (subject: ExportSubject) => { json: string; html: string };

@@ -9,6 +9,7 @@ import type { MinutesPublishing } from '../services/minutes-publishing';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
+import type { PerformanceEntryService } from '../services/performance-entry-service';
 import type { RsvpService } from '../services/rsvp-service';
 
 /** What the listeners may call: services and the command registry, never storage directly. */
@@ -24,6 +25,7 @@ export interface BotDependencies {
   peerReviews: PeerReviewService;
   peerReviewDecisions: PeerReviewDecisions;
   erasures: ErasureService;
+  performanceEntry: PerformanceEntryService;
   clock: Clock;
   logger: Logger;
 }

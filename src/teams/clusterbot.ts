@@ -15,6 +15,7 @@ import { registerGuestActions } from './listeners/guest-actions';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
 import { registerMinutesActions } from './listeners/minutes-actions';
 import { registerPeerReviewActions } from './listeners/peer-review-actions';
+import { registerPerformanceActions } from './listeners/performance-actions';
 import { registerPrivacyActions } from './listeners/privacy-actions';
 import { registerRsvpActions } from './listeners/rsvp-actions';
 import { registerShowHelpAction } from './listeners/show-help-action';
@@ -67,6 +68,7 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
   registerPeerReviewActions(application, deps);
   registerGuestActions(application, deps);
   registerPrivacyActions(application, deps);
+  registerPerformanceActions(application, deps);
   registerCommandMessageListener(application, deps);
 
   application.error(async (context, error) => {

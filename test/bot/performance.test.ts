@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeTextFile } from '../../src/import/decode-text-file';
 import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
-import { HEAD_OF_EARLSDON } from '../support/teams-activities';
+import { invokeAnswer, pressButton } from '../support/card-inputs';
+import { HEAD_OF_BROAD_HEATH, HEAD_OF_EARLSDON } from '../support/teams-activities';
 
 const DIR = join(__dirname, '..', 'fixtures', 'benchmarking');
 const sample = (name: string) => decodeTextFile(readFileSync(join(DIR, name)));
@@ -36,6 +37,41 @@ async function withFigures() {
     await say(bot, `/performance import\n${sample(name)}`);
   return bot;
 }
+
+describe('/performance enter', () => {
+  it("lets a head enter their school's phonics with its cohort, shown as school-entered; 5 pupils are never shown", async () => {
+    const bot = await wychwood();
+    await say(bot, '/join Kingsmead', HEAD_OF_EARLSDON);
+    const card = cardOf(await say(bot, '/performance enter 2025-26', HEAD_OF_EARLSDON));
+    expect(cardText(card)).toContain('Kingsmead Academy: figures for 2025-26');
+    const saved = invokeAnswer(
+      await pressButton(bot, card, 'Save figures', HEAD_OF_EARLSDON, { phonics: '82', phonicsCohort: '30' }),
+    );
+    expect(cardText(saved.card)).toContain('Saved 1 figure(s) for Kingsmead Academy, 2025-26.');
+    const table = cardText(cardOf(await say(bot, '/performance 2025-26 phonics')));
+    expect(table).toContain('Kingsmead Academy\n–\n–\n82% ✎');
+    expect(table).toContain('Figures entered by each school');
+
+    const lead = cardOf(await say(bot, '/performance enter 2025-26 for Little Haddon'));
+    await pressButton(bot, lead, 'Save figures', HEAD_OF_BROAD_HEATH, { phonics: '100', phonicsCohort: '5' });
+    expect(cardText(cardOf(await say(bot, '/performance 2025-26 phonics')))).toContain(
+      'Little Haddon Primary School\n–\n–\nfewer than 6 pupils',
+    );
+  });
+
+  it("refuses someone entering another school's figures, and a figure without its cohort", async () => {
+    const bot = await wychwood();
+    await say(bot, '/join Kingsmead', HEAD_OF_EARLSDON);
+    expect((await say(bot, '/performance enter 2025-26 for Ashcombe', HEAD_OF_EARLSDON))?.text).toContain(
+      'only a cluster lead, or the head of Ashcombe CofE Primary School, can enter its figures',
+    );
+    const card = cardOf(await say(bot, '/performance enter 2025-26', HEAD_OF_EARLSDON));
+    const half = invokeAnswer(
+      await pressButton(bot, card, 'Save figures', HEAD_OF_EARLSDON, { phonics: '82' }),
+    );
+    expect(half.message).toContain('Give each figure with its number of pupils');
+  });
+});
 
 describe('/targets', () => {
   it('sets targets for the cluster and a school, and reviews them against the results', async () => {

@@ -13,7 +13,7 @@ import {
   renderPeerReviewRequestCard,
   renderPeerReviewsCard,
 } from '../../src/cards/peer-review-cards';
-import { renderPerformanceCard } from '../../src/cards/performance-card';
+import { renderPerformanceCard, renderPerformanceEntryCard } from '../../src/cards/performance-card';
 import { renderErasureCard, renderExportCard } from '../../src/cards/privacy-cards';
 import { renderReminderCard } from '../../src/cards/reminder-card';
 import { renderRotaCard } from '../../src/cards/rota-card';
@@ -219,6 +219,24 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       })),
       notes:
         'Published by the DfE (KS2); Ofsted from its monthly management information. 3 school(s) had fewer than 6 pupils in a year: their figure is not shown and the cluster’s leaves them out. Figures from fewer than 11 pupils are marked as of low reliability. † fewer than 11 pupils (low reliability). ✎ entered by the school.',
+    }),
+  'performance-entry.json': () =>
+    renderPerformanceEntryCard({
+      title: 'St Bartholomew’s Church of England Academy (Coventry): figures for 2025-26',
+      explanation:
+        'Figures the DfE does not publish for each school. They are shown as entered by the school, a figure from 5 or fewer pupils is never shown.',
+      fields: ['phonics', 'ks1', 'attendance'].map((id) => ({
+        id,
+        label: 'KS1 reading, writing and maths: % expected',
+        value: '100',
+        cohortId: `${id}Cohort`,
+        cohortLabel: 'Pupils in Year 2',
+        cohort: '3000',
+      })),
+      note: 'Saved 3 figure(s) for St Bartholomew’s Church of England Academy (Coventry), 2025-26.',
+      clusterId: 'c0123456789abcdef0123456789abcd',
+      schoolId: 'st-bartholomews-church-of-england-academy',
+      year: '2025-26',
     }),
   'privacy-erasure.json': () =>
     renderErasureCard({

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { renderPerformanceCard } from '../../cards/performance-card';
+import { renderPerformanceCard, renderPerformanceEntryCard } from '../../cards/performance-card';
 import {
   MEASURE_CHOICES,
   type MeasureId,
   measureNamed,
   schoolYearOf,
 } from '../../domain/performance/measures';
-import { performanceCardData } from '../../views/performance-view';
+import { performanceCardData, performanceEntryCardData } from '../../views/performance-view';
 import { actorOf, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { defineCommandWithSubcommands, subcommand } from '../subcommands';
@@ -82,12 +82,43 @@ const importFile = subcommand({
   },
 });
 
+/** "[year] [for <school>]": a head enters for their own school; a lead names the school. */
+const enter = subcommand({
+  name: 'enter',
+  usage: 'enter [year] [for <school>]',
+  args: z.string().transform((text) => {
+    const match = /^\s*(\d{4}\s*[-/]\s*\d{2,4})?\s*(?:for\s+(.+))?$/i.exec(text.trim());
+    return { year: schoolYearOf(match?.[1] ?? ''), school: match?.[2]?.trim() };
+  }),
+  async handle({ args, invocation, services }) {
+    const year = args.year ?? services.performanceEntry.latestYear();
+    const outcome = await services.performanceEntry.form(
+      placeOf(invocation),
+      actorOf(invocation),
+      year,
+      args.school,
+    );
+    return replyTo(outcome, ({ cluster, school, entered }) =>
+      cardReply(
+        renderPerformanceEntryCard(performanceEntryCardData(cluster.profile.id, school, year, entered)),
+        `${school.name}: figures for ${year}`,
+      ),
+    );
+  },
+});
+
 export const performanceCommand = defineCommandWithSubcommands({
   name: 'performance',
   description:
     "The partnership's performance table: each school, the cluster, its LAs and England, three years.",
-  examples: ['/performance', '/performance 2023-24 reading', '/performance phonics', '/performance import'],
+  examples: [
+    '/performance',
+    '/performance 2023-24 reading',
+    '/performance phonics',
+    '/performance import',
+    '/performance enter',
+  ],
   audience: 'cluster-member',
   otherwise: show,
-  subcommands: [importFile],
+  subcommands: [importFile, enter],
 });
