@@ -8,6 +8,8 @@
  * - Clusterbot under load beside a bare teams-ai v1 bot (p50/p99 at 1, 10 and 50 at once, CPU per
  *   turn) and the table requests a turn makes (1 or 40 clusters stored, a new or five-year-old one);
  * - a county's reminder round against a connector enforcing Teams' limits, from 1 and 3 instances;
+ * - the performance table for a 93-school city, and streaming a 1,000,000-row and a 20,000-row
+ *   public file (time and peak RSS beside a tenth of the rows: flat memory);
  * - the production artefact's start-up time and idle memory beside a bare teams-ai bot.
  * Prints a table; it asserts nothing (timings are for reading, not for failing builds).
  */
@@ -37,6 +39,7 @@ import { reminderCardData } from '../src/views/reminder-view';
 import { CARD_SAMPLES } from '../test/support/card-samples';
 import { YEAR_2026_27 as YEAR } from '../test/support/sample-calendar';
 import { countyRoundRows } from './county-round';
+import { performanceBenchRows } from './performance-bench';
 import { productionStartRows } from './production-start';
 import { turnLoadRows } from './turn-load';
 
@@ -229,6 +232,7 @@ async function main() {
 
   rows.push(...(await turnLoadRows()));
   rows.push(...(await countyRoundRows()));
+  rows.push(...(await performanceBenchRows()));
   rows.push(...(await productionStartRows()));
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log('Clusterbot benchmark (in-memory Azurite, this machine)\n');
