@@ -58,8 +58,8 @@ async function writeFile(path: string, header: string, rows: number, row: (i: nu
   const out = createWriteStream(path);
   out.write(`${header}\n`);
   for (let i = 0; i < rows; i++)
-    if (!out.write(`${row(i)}\n`)) await new Promise((r) => out.once('drain', r));
-  await new Promise((r) => out.end(r));
+    if (!out.write(`${row(i)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 function importRun(file: string, year?: string): { ms: number; kept: number; peakRssMb: number } {
