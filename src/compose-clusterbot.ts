@@ -10,6 +10,7 @@ import type { Messenger } from './notices/messenger';
 import { ActionService } from './services/action-service';
 import { AgendaService } from './services/agenda-service';
 import { BoardOverviewService } from './services/board-overview-service';
+import { BoardPerformanceService } from './services/board-performance-service';
 import { BoardService } from './services/board-service';
 import { CalendarService } from './services/calendar-service';
 import { CardAccessService } from './services/card-access-service';
@@ -156,6 +157,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     retention,
     performance,
     performanceEntry,
+    boardPerformance: new BoardPerformanceService(boardStore, workspace.store, performanceStore),
     targets: new TargetsService(workspace, performanceStore, performance),
     exportLinks: (subject) =>
       exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),

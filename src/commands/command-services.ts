@@ -2,6 +2,7 @@ import type { Clock } from '../domain/clock';
 import type { ActionService } from '../services/action-service';
 import type { AgendaService } from '../services/agenda-service';
 import type { BoardOverviewService } from '../services/board-overview-service';
+import type { BoardPerformanceService } from '../services/board-performance-service';
 import type { BoardService } from '../services/board-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
@@ -50,6 +51,7 @@ export interface CommandServices {
   erasures: ErasureService;
   retention: RetentionJob;
   performance: PerformanceService;
+  boardPerformance: BoardPerformanceService;
   performanceEntry: PerformanceEntryService;
   targets: TargetsService;
   /** Signs hour-long links to an export of everything stored about a school or a person. */

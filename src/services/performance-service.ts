@@ -7,7 +7,8 @@ import { type PerformanceTable, performanceTable } from '../domain/performance/p
 import type { SchoolResults } from '../domain/performance/results';
 import { FORMAT_NAMES } from '../import/performance/performance-formats';
 import { readPerformanceFile } from '../import/performance/read-performance-file';
-import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import { changeRecord } from '../domain/clusters/change-record';
+import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import type { PerformanceData, PerformanceStore } from './performance-port';
 
 export interface ImportReport {
@@ -58,6 +59,23 @@ export class PerformanceService {
       matched: [...value.matched].map(([urn, rows]) => ({ school: nameOf(urn), rows })),
       skipped: [...value.skipped].map(([why, rows]) => ({ why, rows })),
       unmatched: members.filter((s) => !value.matched.has(s.urn ?? '')).map((s) => s.name),
+    });
+  }
+
+  /** Whether the board sees the cluster's school-entered figures: a lead's choice, off by default. */
+  async setSharing(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>, actor: Actor, share: boolean) {
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<boolean>(cluster, actor);
+      if (refused) return refused;
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, shareEnteredFiguresWithBoard: share },
+          changeLog: [
+            changeRecord(actor, now, 'performance', `${share ? 'Shared' : 'Stopped sharing'} school-entered figures with the board.`),
+          ],
+        },
+        value: share,
+      });
     });
   }
 

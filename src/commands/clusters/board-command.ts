@@ -1,12 +1,17 @@
 import { z } from 'zod';
+import { renderPerformanceCard } from '../../cards/performance-card';
+import { performanceCsv } from '../../export/performance-csv';
 import { boardOverviewCard } from '../../views/board-view';
+import { performanceCardData } from '../../views/performance-view';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';
+import { TableArgs } from './performance-command';
 
 type BoardArgs =
   | { action: 'overview' }
   | { action: 'csv' }
+  | { action: 'performance'; text: string }
   | { action: 'setup' | 'link' | 'unlink' | 'minutes'; name: string };
 
 const Args = z.string().transform((raw, ctx): BoardArgs => {
@@ -18,6 +23,8 @@ const Args = z.string().transform((raw, ctx): BoardArgs => {
       return { action: 'overview' };
     case 'csv':
       return { action: 'csv' };
+    case 'performance':
+      return { action: 'performance', text: name };
     case 'setup':
     case 'link':
     case 'unlink':
@@ -33,7 +40,7 @@ const Args = z.string().transform((raw, ctx): BoardArgs => {
     default:
       ctx.addIssue({
         code: 'custom',
-        message: `"${word}" is not something /board does (setup, link, unlink, minutes, csv)`,
+        message: `"${word}" is not something /board does (setup, link, unlink, minutes, csv, performance)`,
       });
       return z.NEVER as never;
   }
@@ -45,8 +52,14 @@ export const boardCommand = defineCommand({
   description:
     "A board's view across its clusters: meetings, attendance, minutes on time, actions, peer reviews; CSV download.",
   usage:
-    '/board | csv | minutes <cluster name> | setup <board name> | link <cluster name> | unlink <cluster name>',
-  examples: ['/board', '/board setup Coventry primary steering group', '/board link Roots', '/board csv'],
+    '/board | csv | performance [csv] [year] [measure] | minutes <cluster name> | setup <board name> | link <cluster name> | unlink <cluster name>',
+  examples: [
+    '/board',
+    '/board setup Coventry primary steering group',
+    '/board link Roots',
+    '/board csv',
+    '/board performance',
+  ],
   audience: 'anyone',
   async handle({ args, invocation, services }) {
     const place = placeOf(invocation);
@@ -58,6 +71,22 @@ export const boardCommand = defineCommand({
         return cardReply(
           boardOverviewCard(overview.value, services.boardCsvLink(overview.value.board.id)),
           `${overview.value.board.name}: clusters at a glance`,
+        );
+      }
+      case 'performance': {
+        const wantsCsv = /^csv\b/i.test(args.text);
+        const choice = TableArgs.safeParse(args.text.replace(/^csv\b/i, ''));
+        if (!choice.success) return problemReply(choice.error.issues.map((i) => i.message).join('; '));
+        const outcome = await services.boardPerformance.overview(place, choice.data);
+        return replyTo(outcome, ({ boardName, table }) =>
+          wantsCsv
+            ? textReply(
+                `**${boardName}: performance ${table.years.at(-1)} (CSV)**\n\n\`\`\`\n${performanceCsv(table)}\`\`\``,
+              )
+            : cardReply(
+                renderPerformanceCard(performanceCardData(boardName, table)),
+                `${boardName}: performance`,
+              ),
         );
       }
       case 'csv': {

@@ -107,6 +107,25 @@ const enter = subcommand({
   },
 });
 
+const share = subcommand({
+  name: 'share',
+  usage: 'share on | off',
+  args: z
+    .string()
+    .transform((t) => t.trim().toLowerCase())
+    .refine((t) => t === 'on' || t === 'off', 'say "on" or "off"'),
+  async handle({ args, invocation, services }) {
+    const outcome = await services.performance.setSharing(placeOf(invocation), actorOf(invocation), args === 'on');
+    return replyTo(outcome, (shared) =>
+      textReply(
+        shared
+          ? "The board now sees the cluster's school-entered figures (phonics, KS1, attendance), as the cluster's weighted figure only."
+          : "The board no longer sees the cluster's school-entered figures.",
+      ),
+    );
+  },
+});
+
 export const performanceCommand = defineCommandWithSubcommands({
   name: 'performance',
   description:
@@ -120,5 +139,5 @@ export const performanceCommand = defineCommandWithSubcommands({
   ],
   audience: 'cluster-member',
   otherwise: show,
-  subcommands: [importFile, enter],
+  subcommands: [importFile, enter, share],
 });

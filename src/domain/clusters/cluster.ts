@@ -37,6 +37,10 @@ export interface ClusterProfile {
   nextProposalNumber?: number;
   /** Standing agenda items; the last is the closing one (AOB). Unset: the defaults. */
   standingItems?: string[];
+  /** Whether the board sees the cluster's school-entered figures (phonics, KS1, attendance). */
+  shareEnteredFiguresWithBoard?: boolean;
+  /** The half term (1–6) whose meeting reviews performance against targets; autumn 2 unless set. */
+  performanceReviewHalfTerm?: number;
   /** The year's plan of meeting foci: six per school year, one per half term. */
   foci?: Record<string, string[]>;
 }
