@@ -7,7 +7,11 @@ import { buttonPress } from '../support/card-inputs';
 import { channelMessage, HEAD_OF_BROAD_HEATH, inTeam, type Person } from '../support/teams-activities';
 
 const LEAD = HEAD_OF_BROAD_HEATH;
-const BOARD_ADMIN: Person = { id: '29:1BoardAdmin000000000000000000', name: 'Sam Okafor' };
+const BOARD_ADMIN: Person = {
+  id: '29:1BoardAdmin000000000000000000',
+  name: 'Sam Okafor',
+  aadObjectId: 'e1e2e3e4-0000-4000-8000-000000000031',
+};
 const DIR = join(__dirname, '..', 'fixtures', 'benchmarking');
 const sample = (name: string) => decodeTextFile(readFileSync(join(DIR, name)));
 const TEAMS = {
