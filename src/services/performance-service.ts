@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor';
+import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace, ClusterSnapshot, School } from '../domain/clusters/cluster';
 import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
@@ -7,7 +8,6 @@ import { type PerformanceTable, performanceTable } from '../domain/performance/p
 import type { SchoolResults } from '../domain/performance/results';
 import { FORMAT_NAMES } from '../import/performance/performance-formats';
 import { readPerformanceFile } from '../import/performance/read-performance-file';
-import { changeRecord } from '../domain/clusters/change-record';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import type { PerformanceData, PerformanceStore } from './performance-port';
 
@@ -71,7 +71,12 @@ export class PerformanceService {
         write: {
           profile: { ...cluster.profile, shareEnteredFiguresWithBoard: share },
           changeLog: [
-            changeRecord(actor, now, 'performance', `${share ? 'Shared' : 'Stopped sharing'} school-entered figures with the board.`),
+            changeRecord(
+              actor,
+              now,
+              'performance',
+              `${share ? 'Shared' : 'Stopped sharing'} school-entered figures with the board.`,
+            ),
           ],
         },
         value: share,

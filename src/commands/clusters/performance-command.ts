@@ -115,7 +115,11 @@ const share = subcommand({
     .transform((t) => t.trim().toLowerCase())
     .refine((t) => t === 'on' || t === 'off', 'say "on" or "off"'),
   async handle({ args, invocation, services }) {
-    const outcome = await services.performance.setSharing(placeOf(invocation), actorOf(invocation), args === 'on');
+    const outcome = await services.performance.setSharing(
+      placeOf(invocation),
+      actorOf(invocation),
+      args === 'on',
+    );
     return replyTo(outcome, (shared) =>
       textReply(
         shared
