@@ -41,7 +41,8 @@ describe('the agenda of the next meeting', () => {
     const memberView = cardText(cardOf(await say(bot, '/agenda', MEMBER)));
     expect(memberView).toContain('Agenda: Roots, Autumn 2 meeting');
     expect(memberView).toContain("3. This half term's focus: Maths mastery");
-    expect(memberView).toContain('4. Action A1 (Earlsdon): Share the phonics audit template');
+    expect(memberView).toContain("4. Performance review: last year's results against the targets set"); // autumn 2
+    expect(memberView).toContain('5. Action A1 (Earlsdon): Share the phonics audit template');
     expect(memberView).not.toContain('Proposed items waiting for the chair');
 
     expect((await say(bot, '/agenda accept P1', MEMBER))?.text).toBe(
@@ -56,8 +57,8 @@ describe('the agenda of the next meeting', () => {
     await say(bot, '/agenda drop P2', CHAIR);
 
     const agenda = cardText(cardOf(await say(bot, '/agenda', MEMBER)));
-    expect(agenda).toContain(`5. Year 6 writing moderation ([paper](${PAPER}))`);
-    expect(agenda).toContain('6. Any other business');
+    expect(agenda).toContain(`6. Year 6 writing moderation ([paper](${PAPER}))`);
+    expect(agenda).toContain('7. Any other business');
     expect(agenda).not.toContain('Transition to secondary');
 
     bot.clock.set('2026-11-10T09:01:00Z');
@@ -66,7 +67,7 @@ describe('the agenda of the next meeting', () => {
       (r) => r.path === `/v3/conversations/${CHANNEL_ID}/activities` && r.body.attachments,
     );
     const reminder = cardText(attachedCard(post));
-    expect(reminder).toContain('5. Year 6 writing moderation');
+    expect(reminder).toContain('6. Year 6 writing moderation');
     expect(reminder).toContain(`Papers: [Year 6 writing moderation](${PAPER})`);
   });
 

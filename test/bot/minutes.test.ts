@@ -72,7 +72,13 @@ describe('writing the minutes', () => {
     const text = cardText(card);
     expect(text).toContain('Minutes: Roots, Autumn 2 2026-27 meeting');
     expect(text).toContain('Tue 17 Nov 2026, 13:30, chaired by Cannon Park; minutes by Aldermoor Farm.');
-    expect(inputIdLabelled(card, '3. Year 6 writing moderation')).toBe('note-2');
+    expect(
+      inputIdLabelled(
+        card,
+        "3. Performance review: last year's results against the targets set, school by school and for the cluster (/targets and /performance show the table)",
+      ),
+    ).toBe('note-2');
+    expect(inputIdLabelled(card, '4. Year 6 writing moderation')).toBe('note-3');
     const values = inputValues(card);
     const mark = (school: string) => values[inputIdLabelled(card, school)];
     expect(mark('Cannon Park')).toBe('present');

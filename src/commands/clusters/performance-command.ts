@@ -142,6 +142,8 @@ export const performanceCommand = defineCommandWithSubcommands({
     '/performance enter',
   ],
   audience: 'cluster-member',
+  // Used a few times a year, when results arrive: in /help, not in Teams' short menu.
+  suggested: false,
   otherwise: show,
   subcommands: [importFile, enter, share],
 });

@@ -49,6 +49,8 @@ export interface AgendaItem {
 export interface AgendaInputs {
   standingItems: readonly string[];
   focus?: string;
+  /** This is the meeting that reviews results against the year's targets (autumn 2 unless set). */
+  performanceReview?: boolean;
   actions: readonly ClusterAction[];
   proposals: readonly AgendaProposal[];
   /** Open peer-review requests: the meeting is where reviewers are found. */
@@ -56,6 +58,10 @@ export interface AgendaInputs {
   today: LocalDate;
   schoolName: (schoolId: string) => string;
 }
+
+/** The yearly review of results against targets (the Tendring model), carried into the minutes. */
+export const PERFORMANCE_REVIEW_ITEM =
+  "Performance review: last year's results against the targets set, school by school and for the cluster (/targets and /performance show the table)";
 
 /**
  * The agenda: the opening standing items, this half term's focus, open actions carried forward
@@ -78,6 +84,7 @@ export function buildAgenda(inputs: AgendaInputs): AgendaItem[] {
   return [
     ...opening.map((text): AgendaItem => ({ kind: 'standing', text })),
     ...(inputs.focus ? [{ kind: 'focus' as const, text: `This half term's focus: ${inputs.focus}` }] : []),
+    ...(inputs.performanceReview ? [{ kind: 'focus' as const, text: PERFORMANCE_REVIEW_ITEM }] : []),
     ...openActions.map(
       (a): AgendaItem => ({
         kind: 'action',
