@@ -28,6 +28,7 @@ import { PerformanceEntryService } from './services/performance-entry-service';
 import { PerformanceService } from './services/performance-service';
 import type { ConversationStore } from './services/ports';
 import { PrivacyExportService } from './services/privacy-export-service';
+import type { PublishedDataSource } from './services/published-data-port';
 import { guardWrites } from './services/pupil-data-gate';
 import { ReminderJob } from './services/reminder-job';
 import { RetentionJob } from './services/retention-job';
@@ -59,6 +60,8 @@ export interface CompositionSettings {
    * its own claims at once), different for every instance sharing the storage.
    */
   instanceId: string;
+  /** Public data sets to fetch (the EES public API), if configured. */
+  publishedData?: PublishedDataSource;
   /** Retention periods (DEFAULT_RETENTION unless configured). */
   retention?: RetentionRules;
   /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
@@ -132,7 +135,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     instance: settings.instanceId,
   });
   const performanceStore = guardWrites(new PerformanceRepository(tables.table('clusters')), ['save'], clock);
-  const performance = new PerformanceService(workspace, performanceStore);
+  const performance = new PerformanceService(workspace, performanceStore, settings.publishedData);
   const performanceEntry = new PerformanceEntryService(workspace, performanceStore);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),

@@ -3,6 +3,7 @@ import { composeClusterbot } from './compose-clusterbot';
 import type { Config } from './config/load-config';
 import type { Clock } from './domain/clock';
 import { createHttpServer } from './http/create-http-server';
+import { eesApiSource } from './http/ees-api-client';
 import { privacyExportDownload } from './http/privacy-downloads';
 import { boardCsvDownload, minutesDownload, rotaCalendarDownload } from './http/signed-downloads';
 import type { Logger } from './logging/logger';
@@ -64,6 +65,7 @@ export async function startClusterbot(
       linkSigningSecret: config.linkSigningSecret,
       instanceId: config.instanceId,
       retention: config.retention,
+      ...(config.ees ? { publishedData: eesApiSource(config.ees.apiUrl, config.ees.dataSets) } : {}),
       createMessenger: teamsMessengerFactory(
         adapter,
         config.auth.mode === 'bot-framework' ? config.auth.botFramework.MicrosoftAppId : '',

@@ -107,6 +107,13 @@ export const EnvSchema = z
       message:
         'PUBLIC_BASE_URL must be the address people reach the bot at, such as https://clusterbot.example.org',
     }),
+    EES_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+      message:
+        'EES_API_URL must be the address of the EES public API, such as https://api.education.gov.uk/statistics/v1',
+    }),
+    EES_KS2_DATA_SETS: optionalText.refine((v) => v === undefined || /^[\w-]+(\s*,\s*[\w-]+)*$/.test(v), {
+      message: 'EES_KS2_DATA_SETS must be the data set ids to fetch, separated by commas',
+    }),
     LINK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
       message:
         'LINK_SIGNING_SECRET must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)',

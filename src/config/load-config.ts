@@ -47,6 +47,8 @@ export interface Config {
    * (local use): the address the bot is listening on.
    */
   publicBaseUrl?: string;
+  /** Fetching KS2 data sets from the EES public API instead of pasting files (both set, or neither). */
+  ees?: { apiUrl: string; dataSets: string[] };
   /** Signs download links; random per run unless configured (links then die on restart). */
   linkSigningSecret: string;
   /** How often the reminder round looks for due work (cron, Europe/London), or 'off'. */
@@ -114,6 +116,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: storageConfig(e),
     tablePrefix: e.TABLE_PREFIX,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
+    ...(e.EES_KS2_DATA_SETS
+      ? {
+          ees: {
+            apiUrl: (e.EES_API_URL ?? 'https://api.education.gov.uk/statistics/v1').replace(/\/+$/, ''),
+            dataSets: e.EES_KS2_DATA_SETS.split(',').map((id) => id.trim()),
+          },
+        }
+      : {}),
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
     schedulerCron: e.SCHEDULER_CRON,
     retention: {

@@ -6,10 +6,12 @@ import { fail, type Outcome, succeed } from '../domain/outcome';
 import type { MeasureId } from '../domain/performance/measures';
 import { type PerformanceTable, performanceTable } from '../domain/performance/performance-table';
 import type { SchoolResults } from '../domain/performance/results';
+import { decodedChunks } from '../import/performance/csv-records';
 import { FORMAT_NAMES } from '../import/performance/performance-formats';
 import { readPerformanceFile } from '../import/performance/read-performance-file';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import type { PerformanceData, PerformanceStore } from './performance-port';
+import type { PublishedDataSource } from './published-data-port';
 
 export interface ImportReport {
   format: string;
@@ -23,7 +25,33 @@ export class PerformanceService {
   constructor(
     private readonly workspace: ClusterWorkspace,
     private readonly store: PerformanceStore,
+    private readonly published?: PublishedDataSource,
   ) {}
+
+  /** The configured EES data sets, fetched and imported one after another (leads). */
+  async fetchPublished(
+    place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,
+    actor: Actor,
+  ): Promise<Outcome<Array<{ dataSet: string; report: Outcome<ImportReport> }>>> {
+    const source = this.published;
+    if (!source)
+      return fail(
+        'fetching from the EES public API is not set up here (the IT team sets EES_KS2_DATA_SETS). Paste the files with **/performance import** instead',
+      );
+    const reports: Array<{ dataSet: string; report: Outcome<ImportReport> }> = [];
+    for (const dataSet of source.dataSets) {
+      try {
+        const report = await this.importFile(place, decodedChunks(source.csv(dataSet)), actor);
+        if (!report.ok && reports.length === 0 && !report.problem.startsWith('this is not a file'))
+          return report;
+        reports.push({ dataSet, report });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        reports.push({ dataSet, report: fail(`it could not be fetched (${why})`) });
+      }
+    }
+    return succeed(reports);
+  }
 
   async importFile(
     place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>,

@@ -1,11 +1,13 @@
 import type { Actor } from '../domain/actor';
+import { HALF_TERM_NAMES } from '../domain/calendar/academic-year';
+import { changeRecord } from '../domain/clusters/change-record';
 import { type ClusterPlace, findSchool } from '../domain/clusters/cluster';
 import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import type { MeasureId } from '../domain/performance/measures';
 import type { PerformanceTarget } from '../domain/performance/results';
 import { reviewTargets, type TargetReview, targetProblem } from '../domain/performance/targets';
-import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import type { PerformanceStore } from './performance-port';
 import type { PerformanceService } from './performance-service';
 
@@ -53,6 +55,28 @@ export class TargetsService {
     };
     await this.store.save(cluster.profile.id, { targets: [target] });
     return succeed({ label, target });
+  }
+
+  /** Which half term's meeting reviews performance against targets (leads; autumn 2 unless set). */
+  async reviewAt(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>, actor: Actor, halfTerm: number) {
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<number>(cluster, actor);
+      if (refused) return refused;
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, performanceReviewHalfTerm: halfTerm },
+          changeLog: [
+            changeRecord(
+              actor,
+              now,
+              'performance',
+              `Performance is reviewed at the ${HALF_TERM_NAMES[halfTerm - 1]} meeting.`,
+            ),
+          ],
+        },
+        value: halfTerm,
+      });
+    });
   }
 
   /** The table's latest year against the targets set for it. */

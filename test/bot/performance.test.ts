@@ -86,6 +86,17 @@ describe('/targets', () => {
     expect(review).toContain('- Ashcombe CofE Primary School: no target set');
   });
 
+  it('puts the review on the agenda of the half term the cluster chooses (autumn 2 by default)', async () => {
+    const bot = await wychwood();
+    expect((await say(bot, '/targets meeting spring 1'))?.text).toContain(
+      'an agenda item at each Spring 1 meeting',
+    );
+    expect((await say(bot, '/targets meeting spring 1', HEAD_OF_EARLSDON))?.text).toContain(
+      'only a cluster lead',
+    );
+    expect((await say(bot, '/targets meeting easter'))?.text).toContain('say a half term: Autumn 1');
+  });
+
   it('refuses a target from someone who is neither a lead nor the head, and one out of range', async () => {
     const bot = await withFigures();
     expect((await say(bot, '/targets set rwm 2024-25 70 for Kingsmead', HEAD_OF_EARLSDON))?.text).toContain(

@@ -1,6 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { type Activity, TestAdapter } from 'botbuilder';
-import { composeClusterbot } from '../../src/compose-clusterbot';
+import { type CompositionSettings, composeClusterbot } from '../../src/compose-clusterbot';
 import { createLogger } from '../../src/logging/logger';
 import type { BoardOverviewService } from '../../src/services/board-overview-service';
 import type { BoardService } from '../../src/services/board-service';
@@ -43,6 +43,7 @@ export interface BotHarness {
 export async function startBotHarness(
   now = '2026-11-23T09:00:00Z',
   logger = createLogger('silent'),
+  extra: Pick<CompositionSettings, 'publishedData'> = {},
 ): Promise<BotHarness> {
   const tables = await freshTableStorage();
   const clock = fakeClock(now);
@@ -54,6 +55,7 @@ export async function startBotHarness(
     publicBaseUrl: () => 'http://localhost:3978',
     linkSigningSecret: TEST_LINK_SECRET,
     instanceId: 'test-instance',
+    ...extra,
     createMessenger: teamsMessengerFactory(new TeamsAdapter({}), '', { sleep: async () => {} }),
   });
   const bot = createClusterbot(dependencies);

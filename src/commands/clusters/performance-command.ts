@@ -9,7 +9,7 @@ import {
 import { performanceCardData, performanceEntryCardData } from '../../views/performance-view';
 import { actorOf, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
-import { defineCommandWithSubcommands, subcommand } from '../subcommands';
+import { defineCommandWithSubcommands, nothingAfter, subcommand } from '../subcommands';
 import { replyTo } from './outcome-reply';
 
 /** "[year] [measure]": "2023-24 reading progress", "phonics", or nothing. */
@@ -82,6 +82,26 @@ const importFile = subcommand({
   },
 });
 
+const fetchPublished = subcommand({
+  name: 'fetch',
+  usage: 'fetch',
+  args: nothingAfter,
+  async handle({ invocation, services }) {
+    const outcome = await services.performance.fetchPublished(placeOf(invocation), actorOf(invocation));
+    return replyTo(outcome, (reports) =>
+      textReply(
+        reports
+          .map(({ dataSet, report }) =>
+            report.ok
+              ? `Data set ${dataSet}: read **${report.value.format}**; kept ${report.value.matched.reduce((n, m) => n + m.rows, 0)} rows for ${report.value.matched.length} school(s).`
+              : `Data set ${dataSet}: nothing imported, because ${report.problem}.`,
+          )
+          .join('\n'),
+      ),
+    );
+  },
+});
+
 /** "[year] [for <school>]": a head enters for their own school; a lead names the school. */
 const enter = subcommand({
   name: 'enter',
@@ -145,5 +165,5 @@ export const performanceCommand = defineCommandWithSubcommands({
   // Used a few times a year, when results arrive: in /help, not in Teams' short menu.
   suggested: false,
   otherwise: show,
-  subcommands: [importFile, enter, share],
+  subcommands: [importFile, fetchPublished, enter, share],
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HALF_TERM_NAMES } from '../../domain/calendar/academic-year';
 import { MEASURE_CHOICES, measureNamed, schoolYearOf } from '../../domain/performance/measures';
 import { targetsReport } from '../../views/targets-view';
 import { actorOf, placeOf } from '../command-definition';
@@ -48,6 +49,29 @@ const set = subcommand({
   },
 });
 
+const meeting = subcommand({
+  name: 'meeting',
+  usage: 'meeting <half term, e.g. autumn 2>',
+  args: z.string().transform((text, ctx) => {
+    const index = HALF_TERM_NAMES.findIndex(
+      (name) => name.toLowerCase() === text.trim().toLowerCase().replace(/\s+/g, ' '),
+    );
+    if (index < 0) {
+      ctx.addIssue({ code: 'custom', message: `say a half term: ${HALF_TERM_NAMES.join(', ')}` });
+      return z.NEVER;
+    }
+    return index + 1;
+  }),
+  async handle({ args, invocation, services }) {
+    const outcome = await services.targets.reviewAt(placeOf(invocation), actorOf(invocation), args);
+    return replyTo(outcome, (halfTerm) =>
+      textReply(
+        `Performance against targets is now an agenda item at each ${HALF_TERM_NAMES[halfTerm - 1]} meeting.`,
+      ),
+    );
+  },
+});
+
 export const targetsCommand = defineCommandWithSubcommands({
   name: 'targets',
   description: 'Year-on-year targets per school and for the cluster, and whether they were met.',
@@ -55,5 +79,5 @@ export const targetsCommand = defineCommandWithSubcommands({
   audience: 'cluster-member',
   suggested: false,
   otherwise: review,
-  subcommands: [set],
+  subcommands: [set, meeting],
 });
