@@ -25,6 +25,7 @@ import { MinutesService } from './services/minutes-service';
 import { PeerReviewDecisions } from './services/peer-review-decisions';
 import { PeerReviewService } from './services/peer-review-service';
 import { PerformanceEntryService } from './services/performance-entry-service';
+import { PerformanceImportService } from './services/performance-import-service';
 import { PerformanceService } from './services/performance-service';
 import type { ConversationStore } from './services/ports';
 import { PrivacyExportService } from './services/privacy-export-service';
@@ -135,7 +136,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     instance: settings.instanceId,
   });
   const performanceStore = guardWrites(new PerformanceRepository(tables.table('clusters')), ['save'], clock);
-  const performance = new PerformanceService(workspace, performanceStore, settings.publishedData);
+  const performance = new PerformanceService(workspace, performanceStore);
   const performanceEntry = new PerformanceEntryService(workspace, performanceStore);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
@@ -159,6 +160,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     erasures,
     retention,
     performance,
+    performanceImport: new PerformanceImportService(workspace, performanceStore, settings.publishedData),
     performanceEntry,
     boardPerformance: new BoardPerformanceService(boardStore, workspace.store, performanceStore),
     targets: new TargetsService(workspace, performanceStore, performance),

@@ -12,6 +12,7 @@ import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
 import type { PerformanceEntryService } from '../services/performance-entry-service';
+import type { PerformanceImportService } from '../services/performance-import-service';
 import type { PerformanceService } from '../services/performance-service';
 import type { PrivacyExportService } from '../services/privacy-export-service';
 import type { RetentionJob } from '../services/retention-job';
@@ -51,6 +52,7 @@ export interface CommandServices {
   erasures: ErasureService;
   retention: RetentionJob;
   performance: PerformanceService;
+  performanceImport: PerformanceImportService;
   boardPerformance: BoardPerformanceService;
   performanceEntry: PerformanceEntryService;
   targets: TargetsService;
