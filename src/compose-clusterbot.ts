@@ -138,6 +138,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const performanceStore = guardWrites(new PerformanceRepository(tables.table('clusters')), ['save'], clock);
   const performance = new PerformanceService(workspace, performanceStore);
   const performanceEntry = new PerformanceEntryService(workspace, performanceStore);
+  const targets = new TargetsService(workspace, performanceStore, performance);
   const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
     setup: new ClusterSetupService(workspace),
     schools: new SchoolService(workspace),
@@ -145,7 +146,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     calendar: new CalendarService(workspace),
     rota,
     actions: new ActionService(workspace),
-    agenda: new AgendaService(workspace, notices),
+    agenda: new AgendaService(workspace, notices, (place) => targets.summary(place)),
     meetingPlan: new MeetingPlanService(workspace),
     minutes,
     peerReviews,
@@ -163,7 +164,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     performanceImport: new PerformanceImportService(workspace, performanceStore, settings.publishedData),
     performanceEntry,
     boardPerformance: new BoardPerformanceService(boardStore, workspace.store, performanceStore),
-    targets: new TargetsService(workspace, performanceStore, performance),
+    targets,
     exportLinks: (subject) =>
       exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
     clock,

@@ -1,5 +1,10 @@
 import type { Actor } from '../domain/actor';
-import { type AgendaItem, type AgendaProposal, decideProposal } from '../domain/agenda/agenda';
+import {
+  type AgendaItem,
+  type AgendaProposal,
+  decideProposal,
+  PERFORMANCE_REVIEW_ITEM,
+} from '../domain/agenda/agenda';
 import { agendaFor } from '../domain/agenda/agenda-for';
 import { newProposal, proposalProblem } from '../domain/agenda/agenda-proposal';
 import { halfTermName } from '../domain/calendar/academic-year';
@@ -23,6 +28,8 @@ export class AgendaService {
   constructor(
     private readonly workspace: ClusterWorkspace,
     private readonly notices?: ClusterNotices,
+    /** The performance review in one line (see TargetsService.summary), carried by the review meeting's agenda. */
+    private readonly performanceSummary?: (place: Place) => Promise<string | undefined>,
   ) {}
 
   /**
@@ -32,7 +39,14 @@ export class AgendaService {
   async publish(place: Place, actor: Actor): Promise<Outcome<{ items: AgendaItem[]; updated: boolean }>> {
     const next = await this.next(place);
     if (!next.ok) return next;
-    const { cluster, meeting, items } = next.value;
+    const { cluster, meeting } = next.value;
+    const summary = next.value.items.some((i) => i.text === PERFORMANCE_REVIEW_ITEM)
+      ? await this.performanceSummary?.(place)
+      : undefined;
+    // The review item carries the figures, so they are in the published agenda and the minutes.
+    const items = next.value.items.map((i) =>
+      summary && i.text === PERFORMANCE_REVIEW_ITEM ? { ...i, text: `${i.text}. ${summary}` } : i,
+    );
     if (!whoMay.chair(cluster, meeting, actor.userId)) {
       return fail(
         `only the chair of the next meeting (${meeting.host?.name ?? 'the host school'}) or a cluster lead can publish its agenda`,

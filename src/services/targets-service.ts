@@ -4,9 +4,15 @@ import { changeRecord } from '../domain/clusters/change-record';
 import { type ClusterPlace, findSchool } from '../domain/clusters/cluster';
 import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
-import type { MeasureId } from '../domain/performance/measures';
+import { MEASURES, type MeasureId } from '../domain/performance/measures';
+import { CLUSTER_ROW_LABEL } from '../domain/performance/performance-table';
 import type { PerformanceTarget } from '../domain/performance/results';
-import { reviewTargets, type TargetReview, targetProblem } from '../domain/performance/targets';
+import {
+  reviewSummary,
+  reviewTargets,
+  type TargetReview,
+  targetProblem,
+} from '../domain/performance/targets';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import type { PerformanceStore } from './performance-port';
 import type { PerformanceService } from './performance-service';
@@ -77,6 +83,14 @@ export class TargetsService {
         value: halfTerm,
       });
     });
+  }
+
+  /** The review in one line, for the agenda of the review meeting (undefined when there are no figures). */
+  async summary(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>): Promise<string | undefined> {
+    const reviewed = await this.review(place, {});
+    if (!reviewed.ok) return undefined;
+    const { year, measure, reviews } = reviewed.value;
+    return reviewSummary(year, MEASURES[measure].label, reviews, CLUSTER_ROW_LABEL, MEASURES[measure].unit);
   }
 
   /** The table's latest year against the targets set for it. */

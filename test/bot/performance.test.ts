@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeTextFile } from '../../src/import/decode-text-file';
 import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
 import { invokeAnswer, pressButton } from '../support/card-inputs';
-import { HEAD_OF_BROAD_HEATH, HEAD_OF_EARLSDON } from '../support/teams-activities';
+import { attachedCard, startConnectorRecorder } from '../support/connector-recorder';
+import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import {
+  botAddedToTeam,
+  CHANNEL_ID,
+  HEAD_OF_BROAD_HEATH,
+  HEAD_OF_EARLSDON,
+} from '../support/teams-activities';
 
 const DIR = join(__dirname, '..', 'fixtures', 'benchmarking');
 const sample = (name: string) => decodeTextFile(readFileSync(join(DIR, name)));
@@ -84,6 +91,26 @@ describe('/targets', () => {
     expect(review).toContain('- Wychwood Primary School: target 75% · result 77% · **met**');
     expect(review).toContain('- Cluster (weighted by cohort): target 70% · result 70% · **met**'); // 69.6%, shown as 70%
     expect(review).toContain('- Ashcombe CofE Primary School: no target set');
+  });
+
+  it('carries the review, with the cluster against its target, in the published autumn 2 agenda', async () => {
+    const connector = await startConnectorRecorder();
+    const bot = await startBotHarness('2026-11-10T08:00:00Z');
+    await bot.send({ ...botAddedToTeam(), serviceUrl: connector.serviceUrl });
+    await say(bot, '/setup Wychwood');
+    await say(bot, `/school import\n${WYCHWOOD_ROSTER}`);
+    await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
+    for (const name of ['ks2_school_performance.csv', 'ks2_school_information.csv'])
+      await say(bot, `/performance import\n${sample(name)}`);
+    await say(bot, '/targets set rwm 2024-25 72 for cluster');
+    expect((await say(bot, '/agenda publish'))?.text).toBe('The agenda is published in the channel.');
+    const posted = connector.requests.find(
+      (r) => r.method === 'POST' && r.path === `/v3/conversations/${CHANNEL_ID}/activities`,
+    );
+    expect(cardText(attachedCard(posted))).toContain(
+      'KS2 reading, writing and maths: expected standard, 2024-25: cluster 70% against a target of 72% (not met); schools: 0 met, 0 not met, 8 without a result or target',
+    );
+    await connector.close();
   });
 
   it('puts the review on the agenda of the half term the cluster chooses (autumn 2 by default)', async () => {

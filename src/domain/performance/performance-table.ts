@@ -2,6 +2,8 @@ import { MEASURES, type MeasureId, PROGRESS_NOT_PUBLISHED } from './measures';
 import { type AreaResults, OFSTED_GRADES, type OfstedOutcomes, type SchoolResults } from './results';
 import { type Cell, clusterCell, HIDDEN_WHY, schoolCell } from './small-numbers';
 
+export const CLUSTER_ROW_LABEL = 'Cluster (weighted by cohort)';
+
 export interface TableRow {
   label: string;
   kind: 'school' | 'cluster' | 'la' | 'england';

@@ -63,3 +63,24 @@ export function targetProblem(measure: MeasureId, value: number): string | undef
     return value < 80 || value > 120 ? 'a scaled-score target is between 80 and 120' : undefined;
   return value < 0 || value > 100 ? 'a percentage target is between 0 and 100' : undefined;
 }
+
+/** One line for the agenda and minutes: the cluster against its target, and how many schools met theirs. */
+export function reviewSummary(
+  year: string,
+  measureLabel: string,
+  reviews: ReadonlyArray<{ label: string; review: TargetReview }>,
+  clusterLabel: string,
+  unit: string,
+): string {
+  const shown = (n: number) => (unit === '%' ? `${n}%` : String(n));
+  const cluster = reviews.find((r) => r.label === clusterLabel)?.review;
+  const schools = reviews.filter((r) => r.label !== clusterLabel).map((r) => r.review.status);
+  const count = (status: TargetReview['status']) => schools.filter((s) => s === status).length;
+  const clusterText =
+    !cluster || cluster.status === 'no-target'
+      ? 'no cluster target set'
+      : cluster.status === 'no-data'
+        ? `cluster target ${shown(cluster.target)}, no result (${cluster.why})`
+        : `cluster ${shown(cluster.result)} against a target of ${shown(cluster.target)} (${cluster.status === 'met' ? 'met' : 'not met'})`;
+  return `${measureLabel}, ${year}: ${clusterText}; schools: ${count('met')} met, ${count('not-met')} not met, ${count('no-data') + count('no-target')} without a result or target`;
+}
