@@ -153,6 +153,7 @@ describe('/performance', () => {
     expect(table).toContain('Cluster (weighted by cohort)');
     expect(table).toContain('Wychwoodshire');
     expect(table).toContain('England');
+    expect(table).toContain('Sources: DfE, Explore Education Statistics (2022-23, 2023-24, 2024-25)');
     expect(table).toContain('St Ethelburga’s Catholic Primary School: Report card 2026-03-16');
     expect(table).toContain(
       'Ashcombe CofE Primary School: Requires improvement (graded 2019-12-28); ungraded 2024-03-03: School remains Good',

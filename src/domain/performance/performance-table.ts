@@ -113,7 +113,7 @@ export function performanceTable(input: TableInput): PerformanceTable {
     notes: [
       schoolEntered
         ? 'Figures entered by each school (not published by the DfE).'
-        : 'Published by the DfE (KS2); Ofsted from its monthly management information.',
+        : sourcesNote(input.results, years),
       ...(hidden > 0
         ? [
             `${hidden} school(s) had ${HIDDEN_WHY} in a year: their figure is not shown and the cluster's leaves them out.`,
@@ -122,6 +122,22 @@ export function performanceTable(input: TableInput): PerformanceTable {
       'Figures from fewer than 11 pupils are marked as of low reliability.',
     ],
   };
+}
+
+const SOURCE_NAMES: Record<SchoolResults['source'], string> = {
+  ees: 'DfE, Explore Education Statistics',
+  legacy: 'DfE, performance tables download',
+  'school-entered': 'entered by the school',
+};
+
+/** Where each year's figures come from: "Sources: DfE, Explore Education Statistics (2023-24, 2024-25)". */
+function sourcesNote(results: readonly SchoolResults[], years: readonly string[]): string {
+  const bySource = new Map<string, Set<string>>();
+  for (const r of results)
+    if (years.includes(r.year) && r.source !== 'school-entered')
+      bySource.set(SOURCE_NAMES[r.source], (bySource.get(SOURCE_NAMES[r.source]) ?? new Set()).add(r.year));
+  const parts = [...bySource].map(([name, ys]) => `${name} (${[...ys].sort().join(', ')})`);
+  return `Sources: ${parts.length > 0 ? parts.join('; ') : 'none imported yet'}; Ofsted from its monthly management information.`;
 }
 
 function optional(changeBy: number | undefined, ofsted?: string) {
