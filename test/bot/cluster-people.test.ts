@@ -54,6 +54,14 @@ describe('schools and people', () => {
     expect(cardText(cardOf(await say(bot, '/school list')))).toContain('linked: Priya Shah');
   });
 
+  it("finds a school however its name's apostrophes, case and '&' are typed, and keeps the official spelling", async () => {
+    const bot = await roots();
+    await say(bot, '/school add St John’s Church of England Primary & Nursery, 103711, Ann Lee');
+    const joined = await say(bot, "/join st johns church of england primary and nursery", NEW_HEAD);
+    expect(joined?.text).toContain('St John’s Church of England Primary & Nursery');
+    expect(cardText(cardOf(await say(bot, '/school list')))).toContain('St John’s Church of England Primary & Nursery');
+  });
+
   it('links deputies, observers and further cluster leads by @mention', async () => {
     const bot = await roots();
     const [deputy] = await bot.send(channelMessageMentioning('/school link Earlsdon', HEAD_OF_EARLSDON));

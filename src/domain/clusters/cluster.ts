@@ -7,6 +7,7 @@ import type { PeerReview } from '../peer-reviews/peer-review';
 import type { BoardRepRule } from '../rota/rota-types';
 import type { MeetingChange } from '../rota/schedule-meetings';
 import type { LocalDate } from '../time/local-date';
+import { nameKey } from './name-matching';
 
 /** Where a cluster lives in Teams: a team (any of its channels) or a group chat. */
 export interface ClusterPlace {
@@ -106,17 +107,20 @@ export function schoolIdFor(name: string, urn?: string): string {
     .replace(/^-|-$/g, '')}`;
 }
 
-/** Finds a school (or anything named, such as a cluster) by URN, exact name, or an unambiguous part of its name ("Earlsdon"). */
+/**
+ * Finds a school (or anything named, such as a cluster) by URN, name, or an unambiguous part of
+ * its name ("Earlsdon"), ignoring apostrophe style, case, spaces, "&"/"and", "St"/"St." and accents.
+ */
 export function findSchool<T extends { name: string; urn?: string }>(
   schools: readonly T[],
   reference: string,
 ): T | T[] | undefined {
-  const wanted = reference.trim().toLowerCase();
+  const wanted = nameKey(reference);
   if (!wanted) return undefined;
-  const exact = schools.find((s) => s.urn === wanted || s.name.toLowerCase() === wanted);
+  const exact = schools.find((s) => s.urn === reference.trim() || nameKey(s.name) === wanted);
   if (exact) return exact;
   const partial = schools.filter(
-    (s) => s.name.toLowerCase().startsWith(wanted) || s.name.toLowerCase().includes(wanted),
+    (s) => nameKey(s.name).startsWith(wanted) || nameKey(s.name).includes(wanted),
   );
   if (partial.length === 1) return partial[0];
   return partial.length > 1 ? partial : undefined;
