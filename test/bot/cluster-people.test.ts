@@ -57,9 +57,18 @@ describe('schools and people', () => {
   it("finds a school however its name's apostrophes, case and '&' are typed, and keeps the official spelling", async () => {
     const bot = await roots();
     await say(bot, '/school add St John’s Church of England Primary & Nursery, 103711, Ann Lee');
-    const joined = await say(bot, "/join st johns church of england primary and nursery", NEW_HEAD);
+    const joined = await say(bot, '/join st johns church of england primary and nursery', NEW_HEAD);
     expect(joined?.text).toContain('St John’s Church of England Primary & Nursery');
-    expect(cardText(cardOf(await say(bot, '/school list')))).toContain('St John’s Church of England Primary & Nursery');
+    expect(cardText(cardOf(await say(bot, '/school list')))).toContain(
+      'St John’s Church of England Primary & Nursery',
+    );
+  });
+
+  it("says when a person was typed after @ rather than picked from Teams' list", async () => {
+    const bot = await roots();
+    expect((await say(bot, '/school link Earlsdon @Anna Novak'))?.text).toContain(
+      '"@Anna Novak" was typed rather than picked: type @, then choose Anna Novak from the list Teams shows',
+    );
   });
 
   it('links deputies, observers and further cluster leads by @mention', async () => {

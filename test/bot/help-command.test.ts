@@ -12,6 +12,9 @@ describe('asking Clusterbot for help', () => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(cardText(card)).toContain('What Clusterbot can do');
     expect(cardText(card)).toContain('/help [command]');
+    // Placeholders show as ‹name›: "<name>" is taken for an HTML tag by some clients and vanishes.
+    expect(cardText(card)).toContain('/setup ‹name›');
+    expect(JSON.stringify(card)).not.toMatch(/<[a-z][^>]*>/);
     expect(cardText(card)).toContain('Anyone');
     expect(reply?.summary).toBe('Clusterbot commands');
   });

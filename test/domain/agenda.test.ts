@@ -75,3 +75,31 @@ describe("the chair's decisions on proposed items", () => {
     expect(decideProposal([proposal('P1', 'accepted', 1)], 'P1', 'up')).toBe('P1 is already first');
   });
 });
+
+describe('actions carried forward', () => {
+  it('come in number order when due the same day: A2 before A10', () => {
+    const action = (id: string) => ({
+      id,
+      title: `Action ${id}`,
+      ownerSchoolId: 's',
+      due: '2026-12-01' as const,
+      status: 'open' as const,
+      createdAt: new Date('2026-10-01T09:00:00Z'),
+      createdBy: '29:a',
+      createdByName: 'A',
+      history: [],
+    });
+    const items = buildAgenda({
+      standingItems: [],
+      actions: [action('A10'), action('A2'), action('A1')] as never,
+      proposals: [],
+      today: '2026-11-01',
+      schoolName: () => 'Earlsdon',
+    });
+    expect(items.filter((i) => i.kind === 'action').map((i) => i.text.split(' ')[1])).toEqual([
+      'A1',
+      'A2',
+      'A10',
+    ]);
+  });
+});

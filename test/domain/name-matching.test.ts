@@ -23,7 +23,7 @@ describe('matching school names the way people type them', () => {
   });
 
   it('keeps apart names that differ in more than style', () => {
-    expect(nameKey('St John’s')).toBe(nameKey("st johns"));
+    expect(nameKey('St John’s')).toBe(nameKey('st johns'));
     expect(nameKey('St John’s')).not.toBe(nameKey('St Joan’s'));
     expect(findSchool(schools, 'Coventry Blue Coat')).toBeUndefined();
   });

@@ -155,6 +155,11 @@ const link = subcommand({
     const place = placeOf(invocation);
     const actor = actorOf(invocation);
     const person = invocation.mentions?.[0];
+    const typedName = /@\s*([^@]+)$/.exec(args.school ?? '')?.[1]?.trim();
+    if (!person && typedName)
+      return problemReply(
+        `"@${typedName}" was typed rather than picked: type @, then choose ${typedName} from the list Teams shows, so Teams knows who they are`,
+      );
     if (!person) return problemReply('@mention the person to link (for example their head teacher)');
     const outcome = await services.schools.linkPerson(
       place,

@@ -43,9 +43,15 @@ export const helpCommand = defineCommand({
   },
 });
 
+/**
+ * "<name>" in a card's text is read as an HTML tag by some Teams clients (and Agents Playground),
+ * which then show nothing; angle quotation marks read the same and always show.
+ */
+export const placeholdersShown = (usage: string) => usage.replace(/<([^<>]*)>/g, '‹$1›');
+
 function describe(command: CommandInfo) {
   return {
-    usage: command.usage,
+    usage: placeholdersShown(command.usage),
     description: command.description,
     audience: AUDIENCE_LABELS[command.audience],
     examples: command.examples.join('  ·  '),

@@ -112,6 +112,10 @@ export interface ActionOverview {
   ordered: ClusterAction[];
 }
 
+/** A1, A2, … A10 in number order (not A1, A10, A2 as text would sort them). */
+export const byActionNumber = (a: Pick<ClusterAction, 'id'>, b: Pick<ClusterAction, 'id'>) =>
+  Number(a.id.slice(1)) - Number(b.id.slice(1));
+
 export function overview(actions: readonly ClusterAction[], today: LocalDate): ActionOverview {
   const rank = (a: ClusterAction) =>
     isOverdue(a, today) ? 0 : a.status === 'open' || a.status === 'in-progress' ? 1 : 2;
@@ -121,8 +125,7 @@ export function overview(actions: readonly ClusterAction[], today: LocalDate): A
     if (isOverdue(action, today)) counts.overdue++;
   }
   const ordered = [...actions].sort(
-    (a, b) =>
-      rank(a) - rank(b) || a.due.localeCompare(b.due) || Number(a.id.slice(1)) - Number(b.id.slice(1)),
+    (a, b) => rank(a) - rank(b) || a.due.localeCompare(b.due) || byActionNumber(a, b),
   );
   return { counts, ordered };
 }

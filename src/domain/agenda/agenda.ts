@@ -1,4 +1,4 @@
-import { type ClusterAction, isOverdue } from '../actions/cluster-action';
+import { byActionNumber, type ClusterAction, isOverdue } from '../actions/cluster-action';
 import {
   acceptedReviewers,
   isOpen,
@@ -76,7 +76,9 @@ export function buildAgenda(inputs: AgendaInputs): AgendaItem[] {
     .filter((a) => a.status === 'open' || a.status === 'in-progress')
     .sort(
       (a, b) =>
-        Number(isOverdue(b, inputs.today)) - Number(isOverdue(a, inputs.today)) || a.due.localeCompare(b.due),
+        Number(isOverdue(b, inputs.today)) - Number(isOverdue(a, inputs.today)) ||
+        a.due.localeCompare(b.due) ||
+        byActionNumber(a, b),
     );
   const accepted = inputs.proposals
     .filter((p) => p.status === 'accepted')
