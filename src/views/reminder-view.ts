@@ -90,7 +90,9 @@ export function reminderCardData(
       .join('');
     status = answer
       ? `Your school (${school.name}): ${answer.answer.kind === 'deputy' ? `sending ${answer.answer.name}, ${answer.answer.role}` : ANSWER_WORDS[answer.answer.kind]}. Answered by ${answer.byName}, ${formatLondon(answer.at)}. You can change this until the meeting starts.`
-      : `Your school (${school.name}) has not answered yet.`;
+      : guests
+        ? `Your school (${school.name}): attending, since you asked to bring a guest (answer otherwise if that changes).`
+        : `Your school (${school.name}) has not answered yet.`;
     status += guests;
   }
   return {

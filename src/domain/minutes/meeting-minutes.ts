@@ -1,4 +1,4 @@
-import type { SchoolRsvp } from '../rsvp/rsvp';
+import { effectiveAnswer, type SchoolRsvp } from '../rsvp/rsvp';
 import type { LocalDate } from '../time/local-date';
 
 /**
@@ -63,9 +63,10 @@ export interface MeetingMinutes {
 export function attendanceFromAnswers(
   schools: ReadonlyArray<{ id: string }>,
   answers: readonly SchoolRsvp[],
+  guests: ReadonlyArray<{ schoolId: string; status: string }> = [],
 ): SchoolAttendance[] {
   return schools.map((school): SchoolAttendance => {
-    const answer = answers.find((a) => a.schoolId === school.id)?.current.answer;
+    const answer = effectiveAnswer(school.id, answers, guests);
     if (!answer) return { schoolId: school.id, mark: 'absent' };
     if (answer.kind === 'deputy')
       return { schoolId: school.id, mark: 'deputy', deputy: `${answer.name}, ${answer.role}` };

@@ -21,7 +21,7 @@ export function draftMinutes(
   const schoolName = schoolNamer(cluster);
   return {
     meetingId: meeting.id,
-    attendance: attendanceFromAnswers(members, answered.answers),
+    attendance: attendanceFromAnswers(members, answered.answers, answered.guests),
     guests: answered.guests
       .filter((g) => g.status === 'approved')
       .map((g) => `${g.name}, ${g.role} (${schoolName(g.schoolId)})`),

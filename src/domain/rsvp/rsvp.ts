@@ -49,13 +49,31 @@ export interface Tally {
   guests: Array<{ school: string; name: string; role: string; status: 'pending' | 'approved' }>;
 }
 
+type GuestAsked = { schoolId: string; status: string };
+
+/**
+ * What a school has said, counting a guest request: asking to bring a guest means the school is
+ * coming, unless it answers otherwise.
+ */
+export function effectiveAnswer(
+  schoolId: string,
+  answers: readonly SchoolRsvp[],
+  guests: readonly GuestAsked[] = [],
+): RsvpAnswer | undefined {
+  const answered = answers.find((a) => a.schoolId === schoolId)?.current.answer;
+  if (answered) return answered;
+  const asked = guests.some(
+    (g) => g.schoolId === schoolId && (g.status === 'pending' || g.status === 'approved'),
+  );
+  return asked ? { kind: 'attending' } : undefined;
+}
+
 /** The chair's view: every member school in exactly one place. */
 export function tallyAnswers(
   schools: ReadonlyArray<{ id: string; name: string }>,
   answers: readonly SchoolRsvp[],
   guests: ReadonlyArray<{ schoolId: string; name: string; role: string; status: string }> = [],
 ): Tally {
-  const byId = new Map(answers.map((a) => [a.schoolId, a.current.answer]));
   const tally: Tally = { attending: [], apologies: [], deputies: [], noAnswer: [], guests: [] };
   for (const guest of guests) {
     const school = schools.find((s) => s.id === guest.schoolId);
@@ -64,7 +82,7 @@ export function tallyAnswers(
     }
   }
   for (const school of schools) {
-    const answer = byId.get(school.id);
+    const answer = effectiveAnswer(school.id, answers, guests);
     if (!answer) tally.noAnswer.push(school.name);
     else if (answer.kind === 'attending') tally.attending.push(school.name);
     else if (answer.kind === 'apologies') {
