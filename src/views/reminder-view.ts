@@ -18,8 +18,18 @@ export const RSVP_VERBS = {
 
 const ANSWER_WORDS = { attending: 'attending', apologies: 'apologies', deputy: 'sending a deputy' } as const;
 
+/** What a chair needs first: "4 of 6 schools represented (1 by a deputy) · 1 apology · 1 not answered". */
+export function headcount(tally: Tally): string {
+  const represented = tally.attending.length + tally.deputies.length;
+  const total = represented + tally.apologies.length + tally.noAnswer.length;
+  const deputies = tally.deputies.length ? ` (${tally.deputies.length} by a deputy)` : '';
+  const apologies = `${tally.apologies.length} ${tally.apologies.length === 1 ? 'apology' : 'apologies'}`;
+  return `${represented} of ${total} schools represented${deputies} · ${apologies} · ${tally.noAnswer.length} not answered`;
+}
+
 export function describeTally(tally: Tally): string {
   const parts = [
+    `**${headcount(tally)}**`,
     tally.attending.length ? `Attending: ${tally.attending.join(', ')}.` : '',
     tally.deputies.length
       ? `Deputies: ${tally.deputies.map((d) => `${d.school} (${d.name}, ${d.role})`).join(', ')}.`
@@ -45,10 +55,7 @@ export function describeTally(tally: Tally): string {
 }
 
 export function countTally(tally: Tally): string {
-  return (
-    `Answers so far: ${tally.attending.length} attending, ${tally.deputies.length} sending a deputy, ` +
-    `${tally.apologies.length} apologies, ${tally.noAnswer.length} not answered yet.`
-  );
+  return `Answers so far: ${headcount(tally)}.`;
 }
 
 /**

@@ -92,7 +92,7 @@ describe('week-before reminders and answers on the card', () => {
     expect(cardText(card)).toContain("Roots heads' meeting · Tue 17 Nov 2026, 13:30–15:30");
     expect(cardText(card)).toContain('hosted and chaired by Cannon Park');
     expect(cardText(card)).toContain(
-      'Answers so far: 0 attending, 0 sending a deputy, 0 apologies, 17 not answered yet.',
+      'Answers so far: 0 of 17 schools represented · 0 apologies · 17 not answered.',
     );
     expect(channelPost?.body.text).toBe(
       'Please answer for your school on the card: <at>Priya Shah</at>, <at>Lee Evans</at>',
@@ -227,7 +227,7 @@ describe('week-before reminders and answers on the card', () => {
     bot.clock.set('2026-11-16T09:01:00Z');
     expect((await bot.reminders.tick()).sent).toEqual(['2026-27#2|2026-11-17|summary']);
     const summary = connector.requests.find((r) => r.method === 'POST');
-    expect(String(summary?.body.text)).toContain('1 apologies, 16 not answered yet');
+    expect(String(summary?.body.text)).toContain('0 of 17 schools represented · 1 apology · 16 not answered');
     expect(String(summary?.body.text)).not.toContain('Ofsted');
   });
 
