@@ -1,17 +1,11 @@
 import type { Actor } from '../domain/actor';
 import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace, ClusterSnapshot, School } from '../domain/clusters/cluster';
-import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import type { MeasureId } from '../domain/performance/measures';
 import { type PerformanceTable, performanceTable } from '../domain/performance/performance-table';
-import type { SchoolResults } from '../domain/performance/results';
-import { decodedChunks } from '../import/performance/csv-records';
-import { FORMAT_NAMES } from '../import/performance/performance-formats';
-import { readPerformanceFile } from '../import/performance/read-performance-file';
 import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import type { PerformanceData, PerformanceStore } from './performance-port';
-import type { PublishedDataSource } from './published-data-port';
 
 /** Benchmarking: the table (members) and whether the board sees school-entered figures (leads). */
 export class PerformanceService {

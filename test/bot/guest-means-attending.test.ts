@@ -5,8 +5,10 @@ import { inputIdLabelled, inputValues } from '../support/card-inputs';
 import { rootsWithAnApology } from '../support/roots-with-an-apology';
 import { cardAction, HEAD_OF_EARLSDON, JO_SMITH, LEE_EVANS } from '../support/teams-activities';
 
-const invokeCard = (replies: Partial<Activity>[]) =>
-  (replies.find((r) => r.type === 'invokeResponse')?.value as { body: { value: unknown } }).body.value;
+function invokeCard(replies: Partial<Activity>[]): unknown {
+  const value = replies.find((r) => r.type === 'invokeResponse')?.value as { body: { value: unknown } };
+  return value.body.value;
+}
 
 describe('asking to bring a guest', () => {
   it('counts the school as attending: on its card, in the tally, and in the minutes it pre-fills', async () => {

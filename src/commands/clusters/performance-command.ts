@@ -9,7 +9,7 @@ import {
 import { performanceCardData, performanceEntryCardData } from '../../views/performance-view';
 import { actorOf, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
-import { defineCommandWithSubcommands, nothingAfter, subcommand } from '../subcommands';
+import { defineCommandWithSubcommands, subcommand } from '../subcommands';
 import { replyTo } from './outcome-reply';
 import { fetchPublished, importFile } from './performance-import-subcommands';
 

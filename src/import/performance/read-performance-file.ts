@@ -1,6 +1,6 @@
 import { csvRecords } from './csv-records';
 import { collector } from './performance-collector';
-import { FORMAT_NAMES, type PerformanceFormat, pupilColumnsIn, recogniseFormat } from './performance-formats';
+import { FORMAT_NAMES, pupilColumnsIn, recogniseFormat } from './performance-formats';
 import type { ImportScope, PerformanceImport } from './performance-import';
 import { rowOf } from './read-ees';
 
