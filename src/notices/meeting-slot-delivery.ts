@@ -65,7 +65,7 @@ export async function deliverMeetingSlot(
         .map((h) => ({ userId: h.userId, name: h.name }));
       await once('channel', () =>
         messenger.postToCluster(place, {
-          text: `Two days to the ${name} meeting (${when}). We still need answers from ${unanswered.map((s) => s.name).join(', ')}: please use the reminder card.`,
+          text: `The ${name} meeting is on ${when}. We still need answers from ${unanswered.map((s) => s.name).join(', ')}: please use the reminder card.`,
           mentions,
           summary: `${name}: ${unanswered.length} school(s) still to answer`,
         }),

@@ -92,6 +92,7 @@ export class BoardOverviewService {
       actions: cluster.actions,
       peerReviews: cluster.peerReviews,
       today,
+      startedAt: cluster.profile.createdAt,
       yearStart: from,
       yearEnd: to,
     });

@@ -1,4 +1,5 @@
 import { isOverdue } from '../domain/actions/cluster-action';
+import { schoolDays } from '../domain/calendar/school-days';
 import type { ClusterSnapshot } from '../domain/clusters/cluster';
 import { planSlots, slotsFor } from '../domain/reminders/reminder-slots';
 import { buildRota } from '../domain/rota/build-rota';
@@ -76,7 +77,7 @@ export class ReminderJob {
     );
     const finished = await this.deps.ledger.finished(clusterId);
     const plan = planSlots(
-      slotsFor(near, cluster.profile.reminderTime ?? DEFAULT_REMINDER_TIME),
+      slotsFor(near, cluster.profile.reminderTime ?? DEFAULT_REMINDER_TIME, schoolDays(cluster.calendars)),
       finished,
       now,
     );

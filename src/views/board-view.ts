@@ -11,8 +11,10 @@ export function describeHealth(h: ClusterHealth): string {
   const minutes =
     h.minutesDue > 0 ? `minutes on time ${h.minutesOnTime}/${h.minutesDue}` : 'no minutes due yet';
   const onTime = h.actions.done > 0 ? `, ${percent(h.actions.doneOnTime, h.actions.done)} done on time` : '';
+  const before =
+    h.meetingsNotRecorded > 0 ? ` (${h.meetingsNotRecorded} earlier, before Clusterbot: not recorded)` : '';
   return [
-    `Meetings ${h.meetingsHeld}/${h.meetingsPlanned}`,
+    `${h.meetingsHeld === 0 && h.meetingsNotRecorded > 0 ? 'New to Clusterbot · ' : ''}Meetings ${h.meetingsHeld}/${h.meetingsPlanned}${before}`,
     attendance,
     minutes,
     `actions ${h.actions.open} open, ${h.actions.overdue} overdue, ${h.actions.done} done${onTime}`,

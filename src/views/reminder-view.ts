@@ -2,11 +2,12 @@ import type { GuestApprovalCardData } from '../cards/guest-approval-card';
 import { NO_DRAFTS, type ReminderCardData, type ReminderDrafts } from '../cards/reminder-card';
 import { agendaFor } from '../domain/agenda/agenda-for';
 import { halfTermName } from '../domain/calendar/academic-year';
+import { schoolDays } from '../domain/calendar/school-days';
 import { whoMay } from '../domain/clusters/who-may';
+import { slotDay } from '../domain/reminders/reminder-slots';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import { type MeetingAttendance, staleness } from '../domain/rsvp/meeting-attendance';
 import type { Tally } from '../domain/rsvp/rsvp';
-import { addDays } from '../domain/time/local-date';
 import { formatLocalDate, formatLondon, londonWallClock } from '../domain/time/london-time';
 
 export const RSVP_VERBS = {
@@ -112,7 +113,7 @@ export function reminderCardData(
     userIds: cluster.people.map((p) => p.userId).slice(0, 60),
     title: `${cluster.profile.name} heads' meeting · ${formatLondon(meeting.startsAt)}–${londonWallClock(meeting.endsAt).time}`,
     intro: meeting.host
-      ? `${halfTermName(meeting.halfTerm)} meeting, hosted and chaired by ${meeting.host.name}. Please answer for your school by ${formatLocalDate(addDays(meeting.date, -2))}.`
+      ? `${halfTermName(meeting.halfTerm)} meeting, hosted and chaired by ${meeting.host.name}. Please answer for your school by ${formatLocalDate(slotDay(meeting.date, 'nudge', schoolDays(cluster.calendars)))}.`
       : `${halfTermName(meeting.halfTerm)} meeting.`,
     host: meeting.host ? `${meeting.host.name}${meeting.venue ? ` (venue: ${meeting.venue})` : ''}` : '–',
     chair: meeting.host?.name ?? '–',

@@ -318,3 +318,15 @@ describe('bad input changes nothing and says what to fix', () => {
     expect((await say(bot, '/rota'))?.text).toContain('Sorry, this team or chat has no cluster yet.');
   });
 });
+
+describe('a cluster that starts mid-year', () => {
+  it('labels the meetings before it started "Before Clusterbot", not "Held"', async () => {
+    const bot = await startBotHarness('2026-11-20T09:00:00Z'); // after the Autumn 2 meeting (17 Nov)
+    await say(bot, '/setup Roots');
+    await say(bot, `/school import Roots\n${COVENTRY_ROSTER}`);
+    await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
+    const rota = cardText(cardOf(await say(bot, '/rota')));
+    expect(rota).toMatch(/Autumn 2 · Tue 17 Nov 2026, 13:30–15:30\nBefore Clusterbot/);
+    expect(rota).not.toContain('Held');
+  });
+});

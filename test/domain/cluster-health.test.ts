@@ -111,3 +111,21 @@ describe("a cluster's health for the board", () => {
     expect(boardCsv([calm]).split('\r\n')[1]).toMatch(/^'=cmd\(\),2026-27,1,0,,0,0,0,0,0,,0,0,yes,$/);
   });
 });
+
+describe('a cluster that starts with Clusterbot mid-year', () => {
+  it('does not count the meetings before it started: new, not 0% attendance', () => {
+    const health = clusterHealth(
+      clusterYear({
+        meetings: [
+          meeting('2026-27#1', '2026-10-13', 'held'),
+          meeting('2026-27#2', '2026-11-17', 'held'),
+          meeting('2026-27#3', '2027-01-19', 'next'),
+        ],
+        startedAt: new Date('2026-11-20T09:00:00Z'),
+      }),
+    );
+    expect(health).toMatchObject({ meetingsHeld: 0, meetingsPlanned: 1, meetingsNotRecorded: 2 });
+    expect(health.attendanceRate).toBeUndefined();
+    expect(health.concerns.join(' ')).not.toMatch(/schools at the last meeting|minutes not published/);
+  });
+});

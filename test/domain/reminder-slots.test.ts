@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planSlots, slotsFor } from '../../src/domain/reminders/reminder-slots';
+import { schoolDays } from '../../src/domain/calendar/school-days';
+import { planSlots, slotDay, slotsFor } from '../../src/domain/reminders/reminder-slots';
 import type { PlannedMeeting } from '../../src/domain/rota/rota-types';
 import { recordAnswer, tallyAnswers } from '../../src/domain/rsvp/rsvp';
 import { londonToInstant } from '../../src/domain/time/london-time';
@@ -24,13 +25,31 @@ const autumn2 = meeting('2026-27#2', '2026-11-17');
 const ids = (slots: Array<{ id: string }>) => slots.map((s) => s.id);
 
 describe('reminder slots', () => {
-  it('puts the reminder a week before, the nudge two days before and the summary the day before, at 09:00 London time', () => {
-    const slots = slotsFor([autumn2], '09:00');
+  it('puts the reminder a week before, the nudge two school days before and the summary the school day before, at 09:00 London time', () => {
+    const slots = slotsFor([autumn2], '09:00'); // Tue 17 Nov 2026
     expect(slots.map((s) => [s.kind, s.dueAt.toISOString()])).toEqual([
       ['reminder', '2026-11-10T09:00:00.000Z'],
-      ['nudge', '2026-11-15T09:00:00.000Z'],
+      ['nudge', '2026-11-13T09:00:00.000Z'], // Friday, not Sunday
       ['summary', '2026-11-16T09:00:00.000Z'],
     ]);
+  });
+
+  it('keeps deadlines, nudges and summaries off weekends, bank holidays and closures', () => {
+    const calendars = [
+      {
+        year: '2026-27',
+        halfTerms: [
+          { halfTerm: 1 as const, start: '2026-09-02', end: '2026-10-23' },
+          { halfTerm: 2 as const, start: '2026-11-02', end: '2026-12-18' },
+        ],
+        closures: ['2026-11-13'],
+      },
+    ];
+    const schoolDay = schoolDays(calendars);
+    expect(slotDay('2026-11-17', 'nudge', schoolDay)).toBe('2026-11-12'); // Fri 13 is an INSET day
+    expect(slotDay('2026-11-03', 'reminder', schoolDay)).toBe('2026-10-23'); // 27 Oct is half term
+    expect(slotDay('2026-11-03', 'summary', schoolDay)).toBe('2026-11-02');
+    expect(slotDay('2027-01-05', 'nudge', schoolDays([]))).toBe('2026-12-31'); // Fri 1 Jan: New Year's Day
   });
 
   it('keeps 09:00 London time across the October clock change', () => {

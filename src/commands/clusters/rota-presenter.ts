@@ -3,6 +3,7 @@ import { type AcademicYear, halfTermName } from '../../domain/calendar/academic-
 import { describePattern } from '../../domain/calendar/meeting-pattern';
 import type { ClusterSnapshot } from '../../domain/clusters/cluster';
 import type { BuiltRota } from '../../domain/rota/build-rota';
+import { recordedByClusterbot } from '../../domain/rota/recorded-meetings';
 import type { BoardRepRule, PlannedMeeting } from '../../domain/rota/rota-types';
 import { formatLondon, londonWallClock } from '../../domain/time/london-time';
 
@@ -14,6 +15,9 @@ const BADGES: Record<PlannedMeeting['status'], Pick<RotaCardMeeting, 'badge' | '
 };
 
 /** The year to show when none is asked for: the year of the next meeting, else the latest. */
+/** Before the cluster started with Clusterbot: it may well have met, but nothing was recorded here. */
+const NOT_RECORDED = { badge: 'Before Clusterbot', badgeColour: 'Default', style: 'default' } as const;
+
 export function defaultYear(rota: BuiltRota): AcademicYear | undefined {
   return rota.meetings.find((m) => m.status === 'next')?.year ?? rota.meetings.at(-1)?.year;
 }
@@ -38,7 +42,7 @@ export function presentRota(
       : `No meetings for ${year}: a cluster lead sets term dates with /terms ${year}.`,
     meetings: meetings.map((m) => ({
       heading: `${halfTermName(m.halfTerm)} · ${formatLondon(m.startsAt)}–${londonWallClock(m.endsAt).time}`,
-      ...BADGES[m.status],
+      ...(m.status === 'held' && !recordedByClusterbot(m, cluster.profile) ? NOT_RECORDED : BADGES[m.status]),
       host: m.host
         ? `${m.host.name}${m.venue ? ` (venue: ${m.venue})` : ''}`
         : m.cancelled

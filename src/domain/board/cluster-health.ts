@@ -2,6 +2,7 @@ import { type ClusterAction, isOverdue } from '../actions/cluster-action';
 import type { AcademicYear } from '../calendar/academic-year';
 import { type MeetingMinutes, MINUTES_DUE_WITHIN_DAYS } from '../minutes/meeting-minutes';
 import type { PeerReview } from '../peer-reviews/peer-review';
+import { recordedByClusterbot } from '../rota/recorded-meetings';
 import type { PlannedMeeting } from '../rota/rota-types';
 import type { SchoolRsvp } from '../rsvp/rsvp';
 import { addDays, type LocalDate } from '../time/local-date';
@@ -30,6 +31,8 @@ export interface ClusterHealth {
   year: AcademicYear;
   meetingsPlanned: number;
   meetingsHeld: number;
+  /** Meetings this year before the cluster started with Clusterbot (not counted anywhere). */
+  meetingsNotRecorded: number;
   turnout: MeetingTurnout[];
   /** Schools there in person or by deputy, over all held meetings (0–1); undefined before any. */
   attendanceRate?: number;
@@ -56,6 +59,8 @@ export interface ClusterYear {
   actions: readonly ClusterAction[];
   peerReviews: readonly PeerReview[];
   today: LocalDate;
+  /** When the cluster started with Clusterbot: meetings before it were not recorded here. */
+  startedAt?: Date;
   /** The school year's first and last day, to count this year's actions and reviews. */
   yearStart: LocalDate;
   yearEnd: LocalDate;
@@ -97,7 +102,11 @@ const inYear = (date: LocalDate, input: ClusterYear) => date >= input.yearStart 
 const londonDate = (instant: Date) => londonWallClock(instant).date;
 
 export function clusterHealth(input: ClusterYear): ClusterHealth {
-  const planned = input.meetings.filter((m) => !m.cancelled);
+  const notCancelled = input.meetings.filter((m) => !m.cancelled);
+  const started = input.startedAt;
+  const planned = started
+    ? notCancelled.filter((m) => recordedByClusterbot(m, { createdAt: started }))
+    : notCancelled;
   const held = planned.filter((m) => m.status === 'held');
   const turnout = held.map((m) => turnoutOf(m, input));
   const seats = turnout.reduce((sum, t) => sum + t.members, 0);
@@ -127,6 +136,7 @@ export function clusterHealth(input: ClusterYear): ClusterHealth {
     year: input.year,
     meetingsPlanned: planned.length,
     meetingsHeld: held.length,
+    meetingsNotRecorded: notCancelled.length - planned.length,
     turnout,
     ...(seats > 0 ? { attendanceRate: there / seats } : {}),
     minutesDue: minutesDue.length,

@@ -1,11 +1,12 @@
+import { schoolDays, schoolDaysBefore } from '../calendar/school-days';
 import type { PlannedMeeting } from '../rota/rota-types';
-import { addDays } from '../time/local-date';
+import { addDays, type LocalDate } from '../time/local-date';
 import { londonToInstant } from '../time/london-time';
 
 /**
  * The sends each meeting needs, as slots in time: the reminder a week before (seed 002: the host
- * circulates reminders one week prior), a nudge to schools that have not answered two days
- * before, and the chair's attendance summary the day before. All at the cluster's reminder time,
+ * circulates reminders one week prior), a nudge to schools that have not answered two school
+ * days before, and the chair's attendance summary the school day before. All at the cluster's reminder time,
  * London time.
  */
 export type SlotKind = 'reminder' | 'nudge' | 'summary';
@@ -21,15 +22,34 @@ export interface ReminderSlot {
   meetingStartsAt: Date;
 }
 
-export function slotsFor(meetings: readonly PlannedMeeting[], reminderTime: string): ReminderSlot[] {
+/**
+ * The day each send is due: the reminder a week before (or the school day before that, if it
+ * falls in a holiday), the nudge two school days before, the summary the school day before.
+ */
+export function slotDay(
+  meetingDate: LocalDate,
+  kind: SlotKind,
+  isSchoolDay: (d: LocalDate) => boolean,
+): LocalDate {
+  return kind === 'reminder'
+    ? schoolDaysBefore(addDays(meetingDate, -DAYS_BEFORE.reminder), 0, isSchoolDay)
+    : schoolDaysBefore(meetingDate, DAYS_BEFORE[kind], isSchoolDay);
+}
+
+export function slotsFor(
+  meetings: readonly PlannedMeeting[],
+  reminderTime: string,
+  isSchoolDay: (d: LocalDate) => boolean = schoolDays([]),
+): ReminderSlot[] {
   return meetings
     .filter((m) => !m.cancelled)
     .flatMap((meeting) =>
       (Object.keys(DAYS_BEFORE) as SlotKind[]).map((kind) => ({
+        // The id stays the meeting's and its date's: the day a slot falls on may move, the slot does not.
         id: `${meeting.id}|${meeting.date}|${kind}`,
         kind,
         meetingId: meeting.id,
-        dueAt: londonToInstant(addDays(meeting.date, -DAYS_BEFORE[kind]), reminderTime),
+        dueAt: londonToInstant(slotDay(meeting.date, kind, isSchoolDay), reminderTime),
         meetingStartsAt: meeting.startsAt,
       })),
     );
