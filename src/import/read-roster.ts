@@ -8,6 +8,9 @@ export interface RosterRow {
   headName?: string;
   phase?: string;
   network?: string;
+  town?: string;
+  /** The name as published, where `name` had to tell it apart from a school of the same name. */
+  officialName?: string;
 }
 
 export interface RosterReport {
@@ -17,6 +20,8 @@ export interface RosterReport {
   rejected: Array<{ line: number; reason: string }>;
   /** Rows deliberately left out (closed establishments), reported but not errors. */
   skipped: Array<{ line: number; reason: string }>;
+  /** Schools sharing a name (told apart by URN, the identity): how each is now named. */
+  toldApart: Array<{ name: string; as: string[] }>;
 }
 
 const MAX_NAME = 100;
@@ -68,9 +73,10 @@ export function readRoster(text: string): RosterReport | { problem: string } {
   const statusAt = column('establishmentstatus (name)');
   const networkAt = column('network', 'cluster', 'partnership');
 
-  const report: RosterReport = { format, rows: [], rejected: [], skipped: [] };
+  const townAt = column('town');
+  const report: RosterReport = { format, rows: [], rejected: [], skipped: [], toldApart: [] };
   const seenUrn = new Map<string, number>();
-  const seenName = new Map<string, number>();
+  const seenName = new Map<string, { line: number; urn?: string }>();
   for (const [index, record] of records.slice(1).entries()) {
     const line = index + 2;
     const cell = (at: number) => (at >= 0 ? (record[at] ?? '').trim() : '');
@@ -107,12 +113,17 @@ export function readRoster(text: string): RosterReport | { problem: string } {
       report.rejected.push({ line, reason: `URN ${urn} is also on line ${seenUrn.get(urn)}` });
       continue;
     }
-    if (seenName.has(nameKey)) {
-      report.rejected.push({ line, reason: `${name} is also on line ${seenName.get(nameKey)}` });
+    // The URN is a school's identity: two schools may share a name if each has its own URN.
+    const earlier = seenName.get(nameKey);
+    if (earlier && !(urn && earlier.urn)) {
+      report.rejected.push({
+        line,
+        reason: `${name} is also on line ${earlier.line}: give each its URN to tell them apart`,
+      });
       continue;
     }
     if (urn) seenUrn.set(urn, line);
-    seenName.set(nameKey, line);
+    if (!earlier) seenName.set(nameKey, { line, ...(urn ? { urn } : {}) });
 
     const head = format === 'gias' ? [cell(firstAt), cell(lastAt)].filter(Boolean).join(' ') : cell(headAt);
     report.rows.push({
@@ -122,9 +133,33 @@ export function readRoster(text: string): RosterReport | { problem: string } {
       ...(head ? { headName: head } : {}),
       ...(cell(phaseAt) ? { phase: cell(phaseAt) } : {}),
       ...(network ? { network } : {}),
+      ...(cell(townAt) ? { town: cell(townAt) } : {}),
     });
   }
+  tellApart(report);
   return report;
+}
+
+/**
+ * Schools of the same name are told apart in every list and card by town (or URN where the towns
+ * are the same or unknown): "Basildon Green Primary Academy (Pitsea)"; the published name is kept.
+ */
+function tellApart(report: RosterReport): void {
+  const byName = new Map<string, RosterRow[]>();
+  for (const row of report.rows) {
+    const key = `${(row.network ?? '').toLowerCase()}|${row.name.toLowerCase()}`;
+    byName.set(key, [...(byName.get(key) ?? []), row]);
+  }
+  for (const rows of byName.values()) {
+    if (rows.length < 2) continue;
+    const towns = new Set(rows.map((r) => r.town?.toLowerCase()));
+    const byTown = towns.size === rows.length && !towns.has(undefined);
+    for (const row of rows) {
+      row.officialName = row.name;
+      row.name = `${row.name} (${byTown ? row.town : `URN ${row.urn}`})`;
+    }
+    report.toldApart.push({ name: rows[0]?.officialName ?? '', as: rows.map((r) => r.name) });
+  }
 }
 
 /** Groups a network roster by network, keeping file order (Coventry: eight networks). */

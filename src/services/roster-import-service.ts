@@ -11,6 +11,8 @@ export interface ImportReport {
   added: School[];
   unchanged: number;
   skipped: Array<{ line: number; reason: string }>;
+  /** Schools of the same name, and how each is told apart. */
+  toldApart: Array<{ name: string; as: string[] }>;
   network?: string;
 }
 
@@ -69,6 +71,7 @@ export class RosterImportService {
         added,
         unchanged: rows.length - added.length,
         skipped: roster.skipped,
+        toldApart: roster.toldApart.filter((t) => t.as.some((name) => rows.some((r) => r.name === name))),
         ...(chosenNetwork ? { network: chosenNetwork } : {}),
       };
       if (added.length === 0) return succeed({ write: {}, value });

@@ -71,6 +71,29 @@ describe('schools and people', () => {
     );
   });
 
+  it('imports two schools of the same name with their own URNs, told apart by town everywhere', async () => {
+    const bot = await startBotHarness('2026-09-01T08:00:00Z');
+    await say(bot, '/setup Basildon');
+    const file = [
+      'school,urn,head,town',
+      'Basildon Green Primary Academy,140001,,Pitsea',
+      'Basildon Green Primary Academy,140002,,Laindon',
+    ].join('\n');
+    expect((await say(bot, `/school import\n${file}`))?.text).toContain(
+      '2 schools are called Basildon Green Primary Academy: they are told apart as Basildon Green Primary Academy (Pitsea) and Basildon Green Primary Academy (Laindon).',
+    );
+    expect(cardText(cardOf(await say(bot, '/school list')))).toContain(
+      'Basildon Green Primary Academy (Laindon)',
+    );
+    expect((await say(bot, '/join Basildon Green Primary Academy (Laindon)', NEW_HEAD))?.text).toContain(
+      'Basildon Green Primary Academy (Laindon)',
+    );
+    const noUrns = 'school,urn,head\nOak Primary,,\nOak Primary,,';
+    expect((await say(bot, `/school import\n${noUrns}`))?.text).toContain(
+      'line 3: Oak Primary is also on line 2: give each its URN to tell them apart',
+    );
+  });
+
   it('links deputies, observers and further cluster leads by @mention', async () => {
     const bot = await roots();
     const [deputy] = await bot.send(channelMessageMentioning('/school link Earlsdon', HEAD_OF_EARLSDON));

@@ -47,6 +47,7 @@ describe('reading a roster', () => {
       ],
       rejected: [],
       skipped: [],
+      toldApart: [],
     });
   });
 
@@ -57,7 +58,7 @@ describe('reading a roster', () => {
     expect(bad.rejected).toEqual([
       { line: 3, reason: 'the school name is empty' },
       { line: 4, reason: '"12345" is not a URN (a URN is 6 digits)' },
-      { line: 5, reason: 'broad heath is also on line 2' },
+      { line: 5, reason: 'broad heath is also on line 2: give each its URN to tell them apart' },
       { line: 6, reason: 'URN 103692 is also on line 2' },
     ]);
   });

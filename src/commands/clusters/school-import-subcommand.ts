@@ -47,6 +47,12 @@ export const schoolImport = subcommand({
         `Imported ${report.added.length} school(s)${report.network ? ` of ${report.network}` : ''}` +
           `${report.unchanged ? `; ${report.unchanged} already in the cluster, left as they were` : ''}.` +
           `${skipped ? ` Skipped ${skipped}.` : ''}` +
+          report.toldApart
+            .map(
+              (t) =>
+                ` ${t.as.length} schools are called ${t.name}: they are told apart as ${t.as.join(' and ')}.`,
+            )
+            .join('') +
           (report.added.length ? `\n\n${report.added.map((s) => s.name).join(', ')}` : ''),
       );
     });

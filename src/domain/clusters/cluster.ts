@@ -52,6 +52,9 @@ export interface School {
   urn?: string;
   headName?: string;
   phase?: string;
+  town?: string;
+  /** The published name, where `name` tells it apart from another school of the same name. */
+  officialName?: string;
   position: number;
   /** Undefined for schools that were members from the start. */
   joinedOn?: LocalDate;

@@ -14,6 +14,8 @@ export interface NewSchool {
   urn?: string;
   headName?: string;
   phase?: string;
+  town?: string;
+  officialName?: string;
 }
 
 /**
@@ -34,6 +36,8 @@ export function newMemberSchools(cluster: ClusterSnapshot, rows: readonly NewSch
       ...(row.urn ? { urn: row.urn } : {}),
       ...(row.headName ? { headName: row.headName } : {}),
       ...(row.phase ? { phase: row.phase } : {}),
+      ...(row.town ? { town: row.town } : {}),
+      ...(row.officialName ? { officialName: row.officialName } : {}),
       position: position++,
       ...(anyHeld ? { joinedOn: today } : {}),
     }));
