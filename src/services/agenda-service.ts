@@ -133,7 +133,7 @@ export class AgendaService {
     id: string,
     decision: 'accept' | 'drop' | 'up' | 'down',
     actor: Actor,
-  ): Promise<Outcome<AgendaProposal>> {
+  ): Promise<Outcome<{ proposal: AgendaProposal; itemNumber?: number }>> {
     return this.workspace.change(place, (cluster, now) => {
       const meeting = nextMeeting(cluster, now);
       if (!meeting) return fail('there is no upcoming meeting');
@@ -147,12 +147,16 @@ export class AgendaService {
       if (typeof next === 'string') return fail(next);
       const changed = next.filter((p, i) => p !== current[i]);
       const target = next.find((p) => p.id.toLowerCase() === id.toLowerCase()) as AgendaProposal;
+      // Where it now stands on the agenda, so the reply can say so.
+      const others = cluster.proposals.filter((p) => p.meetingId !== meeting.id);
+      const items = agendaFor({ ...cluster, proposals: [...others, ...next] }, meeting, now);
+      const index = items.findIndex((item) => item.kind === 'proposal' && item.text === target.text);
       return succeed({
         write: {
           proposals: changed,
           changeLog: [changeRecord(actor, now, 'agenda', `${decision} ${target.id}.`)],
         },
-        value: target,
+        value: { proposal: target, ...(index >= 0 ? { itemNumber: index + 1 } : {}) },
       });
     });
   }

@@ -53,7 +53,9 @@ describe('the agenda of the next meeting', () => {
     const replies = await bot.send(
       cardAction('agendaDecision', { id: 'P1', decision: 'accept' }, CHAIR, 'channel'),
     );
-    expect(replies.find((r) => r.type === 'message')?.text).toBe('**P1** is on the agenda (by Priya Shah).');
+    expect(replies.find((r) => r.type === 'message')?.text).toBe(
+      '**P1** is on the agenda as item 6 (by Priya Shah).',
+    );
     await say(bot, '/agenda drop P2', CHAIR);
 
     const agenda = cardText(cardOf(await say(bot, '/agenda', MEMBER)));
@@ -120,7 +122,12 @@ describe('publishing the agenda', () => {
     expect(posted).toHaveLength(1);
 
     const accepted = await pressButton(bot, previewCard, 'Accept', CHAIR, {}, 'personal');
-    expect(accepted.find((r) => r.type === 'message')?.text).toBe('**P2** is on the agenda (by Priya Shah).');
+    expect(accepted.find((r) => r.type === 'message')?.text).toBe(
+      '**P2** is on the agenda as item 5 (by Priya Shah).',
+    );
+    expect((await say(bot, '/agenda up P2', CHAIR))?.text).toMatch(
+      /^\*\*P2\*\* moved up: it is now item 4 of the agenda/,
+    );
     bot.clock.set('2026-11-10T09:01:00Z');
     await bot.reminders.tick();
     const reminder = connector.requests.filter(

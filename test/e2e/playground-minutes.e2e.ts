@@ -32,7 +32,7 @@ describe('the chair and minute-taker in Agents Playground (Mon 23 Nov 2026)', ()
     await postMentioningBot(page, '/agenda add Year 6 writing moderation');
     await waitForText(page, 'Year 6 writing moderation. The chair will accept or drop it.');
     await postMentioningBot(page, '/agenda accept P1');
-    await waitForText(page, 'is on the agenda (by Alex Wilber).');
+    await waitForText(page, 'is on the agenda as item');
     await postMentioningBot(page, '/agenda publish');
     await waitForText(page, 'The agenda is published in the channel.');
     await waitForText(page, 'Agenda: Roots, Spring 1 meeting');

@@ -167,11 +167,16 @@ export const agendaCommand = defineCommand({
       }
       default: {
         const outcome = await services.agenda.decide(place, args.id, args.action, actor);
-        return replyTo(outcome, (p) =>
-          textReply(
-            `**${p.id}** ${p.status === 'dropped' ? 'dropped' : 'is on the agenda'} (by ${actor.name}).`,
-          ),
-        );
+        return replyTo(outcome, ({ proposal: p, itemNumber }) => {
+          const where = itemNumber ? ` as item ${itemNumber}` : '';
+          const what =
+            p.status === 'dropped'
+              ? 'dropped'
+              : args.action === 'up' || args.action === 'down'
+                ? `moved ${args.action}: it is now item ${itemNumber ?? '?'} of the agenda`
+                : `is on the agenda${where}`;
+          return textReply(`**${p.id}** ${what} (by ${actor.name}).`);
+        });
       }
     }
   },
