@@ -59,6 +59,13 @@ export interface AgendaInputs {
   schoolName: (schoolId: string) => string;
 }
 
+/**
+ * Open actions listed one by one on the agenda (overdue first, then soonest due); the rest are
+ * one item. An agenda of 40 actions is not one a meeting works through, and the cards carrying
+ * it (reminder, minutes) must fit Teams' message size.
+ */
+export const ACTIONS_LISTED = 10;
+
 /** The yearly review of results against targets (the Tendring model), carried into the minutes. */
 export const PERFORMANCE_REVIEW_ITEM =
   "Performance review: last year's results against the targets set, school by school and for the cluster (/targets and /performance show the table)";
@@ -87,12 +94,20 @@ export function buildAgenda(inputs: AgendaInputs): AgendaItem[] {
     ...opening.map((text): AgendaItem => ({ kind: 'standing', text })),
     ...(inputs.focus ? [{ kind: 'focus' as const, text: `This half term's focus: ${inputs.focus}` }] : []),
     ...(inputs.performanceReview ? [{ kind: 'focus' as const, text: PERFORMANCE_REVIEW_ITEM }] : []),
-    ...openActions.map(
+    ...openActions.slice(0, ACTIONS_LISTED).map(
       (a): AgendaItem => ({
         kind: 'action',
         text: `Action ${a.id} (${inputs.schoolName(a.ownerSchoolId)}${isOverdue(a, inputs.today) ? ', overdue' : ''}): ${a.title}`,
       }),
     ),
+    ...(openActions.length > ACTIONS_LISTED
+      ? [
+          {
+            kind: 'action' as const,
+            text: `${openActions.length - ACTIONS_LISTED} more open actions, due later (all of them: /actions)`,
+          },
+        ]
+      : []),
     ...(inputs.peerReviews ?? []).filter(isOpen).map(
       (r): AgendaItem => ({
         kind: 'peer-review',
