@@ -5,7 +5,7 @@ import type { BoardOverviewService } from '../services/board-overview-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { RotaService } from '../services/rota-service';
 import { minutesDocument, minutesHtml, minutesMarkdown } from '../views/minutes-document';
-import { boardSubject, minutesSubject, verifyLink } from './signed-links';
+import { boardSubject, minutesLinkIssuedAt, minutesSubject, verifyLink } from './signed-links';
 
 /** A file behind a signed link, or why it cannot be had. */
 export type SignedDownload =
@@ -68,6 +68,13 @@ export function minutesDownload(minutes: MinutesService, secret: string, clock: 
     if (!published.ok)
       return { status: 404, message: 'These minutes are not published (or no longer exist).' };
     const { cluster, meeting, minutes: stored } = published.value;
+    const withdrawn = cluster.profile.minutesLinksWithdrawnAt;
+    if (withdrawn && minutesLinkIssuedAt(expires) <= withdrawn.getTime())
+      return {
+        status: 410,
+        message:
+          'A cluster lead has withdrawn this link. Ask for a fresh copy: /minutes in the cluster’s channel.',
+      };
     const doc = minutesDocument(cluster, meeting, stored);
     const name = `${fileName(doc.title.replace(/^Minutes: /, ''))}-minutes`;
     return format === 'html'

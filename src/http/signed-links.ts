@@ -24,7 +24,17 @@ function signedQuery(secret: string, subject: string, now: Date): string {
 
 const withoutTrailingSlash = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
 
-/** Minutes links last as long: a head forwards the file, the link itself is only for downloading. */
+/**
+ * Minutes are forwarded to governing bodies and opened next term or next year: their links last
+ * three years, and a cluster lead can withdraw every link made before a moment
+ * (`/minutes withdraw links`, see `minutesLinkIssuedAt`).
+ */
+export const MINUTES_LINK_LIFETIME_MS = 3 * 365 * 24 * 3_600_000;
+
+/** When a minutes link was made, from its expiry. */
+export const minutesLinkIssuedAt = (expires: string | undefined) =>
+  Number(expires) - MINUTES_LINK_LIFETIME_MS;
+
 export function minutesLinks(
   baseUrl: string,
   secret: string,
@@ -32,7 +42,8 @@ export function minutesLinks(
   meetingId: string,
   now: Date,
 ) {
-  const query = signedQuery(secret, minutesSubject(clusterId, meetingId), now);
+  const expires = now.getTime() + MINUTES_LINK_LIFETIME_MS;
+  const query = `expires=${expires}&sig=${signature(secret, minutesSubject(clusterId, meetingId), expires)}`;
   const path = `${withoutTrailingSlash(baseUrl)}/clusters/${encodeURIComponent(clusterId)}/minutes/${encodeURIComponent(meetingId)}`;
   return { html: `${path}.html?${query}`, markdown: `${path}.md?${query}` };
 }

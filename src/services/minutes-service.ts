@@ -15,7 +15,7 @@ import { fail, type Outcome, succeed } from '../domain/outcome';
 import { buildRota } from '../domain/rota/build-rota';
 import type { PlannedMeeting } from '../domain/rota/rota-types';
 import type { LocalDate } from '../domain/time/local-date';
-import { type ClusterWorkspace, NO_CLUSTER } from './cluster-workspace';
+import { type ClusterWorkspace, NO_CLUSTER, requireLead } from './cluster-workspace';
 import type { RsvpService } from './rsvp-service';
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
@@ -106,6 +106,21 @@ export class MinutesService {
       stored && buildRota(stored.value, this.workspace.clock()).meetings.find((m) => m.id === meetingId);
     if (!stored || !minutes?.published || !meeting) return fail('these minutes are not published');
     return succeed({ cluster: stored.value, meeting, minutes });
+  }
+
+  /** Every minutes link made until now stops opening (a lead; new links work as before). */
+  async withdrawLinks(place: Pick<ClusterPlace, 'tenantId' | 'placeKey'>, actor: Actor) {
+    return this.workspace.change(place, (cluster, now) => {
+      const refused = requireLead<Date>(cluster, actor);
+      if (refused) return refused;
+      return succeed({
+        write: {
+          profile: { ...cluster.profile, minutesLinksWithdrawnAt: now },
+          changeLog: [changeRecord(actor, now, 'minutes', 'Withdrew every minutes link made so far.')],
+        },
+        value: now,
+      });
+    });
   }
 
   linksFor(clusterId: string, meetingId: string) {

@@ -30,6 +30,7 @@ export const ROW_SCHEMAS = {
       createdAt: when,
       createdBy: text,
       nextPosition: z.number().int(),
+      minutesLinksWithdrawnAt: when.optional(),
     })
     .passthrough(),
   school: z

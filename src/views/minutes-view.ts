@@ -142,7 +142,7 @@ export function publishedMinutesCard(doc: MinutesDocument, links: { html: string
     })),
     decisions: withNone(doc.decisions, 'None recorded.'),
     actions: withNone(doc.actions, 'None.'),
-    footer: `${doc.footer} The download links last 7 days; type /minutes for fresh ones.`,
+    footer: `${doc.footer} The download links last three years (a cluster lead can withdraw them); type /minutes for fresh ones.`,
     htmlUrl: links.html,
     markdownUrl: links.markdown,
   });

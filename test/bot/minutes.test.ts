@@ -181,6 +181,18 @@ describe('writing the minutes', () => {
     );
     const forged = await download(clusterId, '2026-27#1', 'html', ...params);
     expect(forged).toMatchObject({ status: 403 });
+
+    // Forwarded to governors, it still opens next term; a lead can withdraw every link sent so far.
+    bot.clock.set('2027-04-20T10:00:00Z');
+    expect((await download(clusterId, AUTUMN_2.meetingId, 'html', ...params)).status).toBe(200);
+    expect((await say(bot, '/minutes withdraw links', CHAIR))?.text).toContain('only a cluster lead');
+    expect((await say(bot, '/minutes withdraw links', LEAD))?.text).toContain(
+      'Every minutes link sent so far no longer opens',
+    );
+    expect(await download(clusterId, AUTUMN_2.meetingId, 'html', ...params)).toMatchObject({
+      status: 410,
+      message: expect.stringContaining('A cluster lead has withdrawn this link'),
+    });
   });
 
   it('publishing corrections updates the post in the channel and keeps the actions already made', async () => {

@@ -12,14 +12,25 @@ export const minutesCommand = defineCommand({
   name: 'minutes',
   description:
     'Opens the minutes of the latest meeting: the minute-taker or chair writes and publishes them; everyone reads them.',
-  usage: '/minutes',
-  examples: ['/minutes'],
+  usage: '/minutes | withdraw links',
+  examples: ['/minutes', '/minutes withdraw links'],
   audience: 'cluster-member',
-  args: z.string().refine((text) => text.trim() === '', {
-    message: '/minutes takes nothing after it: it opens the minutes of the latest meeting',
-  }),
-  async handle({ invocation, services }) {
+  args: z
+    .string()
+    .transform((text) => text.trim().toLowerCase().replace(/\s+/g, ' '))
+    .refine((text) => text === '' || text === 'withdraw links', {
+      message:
+        '/minutes opens the minutes of the latest meeting; a lead can stop every link sent so far with "/minutes withdraw links"',
+    }),
+  async handle({ args, invocation, services }) {
     const actor = actorOf(invocation);
+    if (args === 'withdraw links') {
+      const withdrawn = await services.minutes.withdrawLinks(placeOf(invocation), actor);
+      if (!withdrawn.ok) return problemReply(withdrawn.problem);
+      return textReply(
+        'Every minutes link sent so far no longer opens (copies already downloaded are unaffected). /minutes gives fresh links, which last three years.',
+      );
+    }
     const opened = await services.minutes.open(placeOf(invocation), actor);
     if (!opened.ok) return problemReply(opened.problem);
     const view = opened.value;

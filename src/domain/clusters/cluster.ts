@@ -38,6 +38,8 @@ export interface ClusterProfile {
   nextProposalNumber?: number;
   /** Standing agenda items; the last is the closing one (AOB). Unset: the defaults. */
   standingItems?: string[];
+  /** Minutes links made before this no longer open (a lead withdrew them). */
+  minutesLinksWithdrawnAt?: Date;
   /** Whether the board sees the cluster's school-entered figures (phonics, KS1, attendance). */
   shareEnteredFiguresWithBoard?: boolean;
   /** The half term (1–6) whose meeting reviews performance against targets; autumn 2 unless set. */
