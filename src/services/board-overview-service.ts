@@ -1,8 +1,9 @@
+import { schoolsInSeveralClusters } from '../domain/board/shared-schools';
 import type { Board } from '../domain/board/board';
 import { type ClusterHealth, clusterHealth } from '../domain/board/cluster-health';
 import { academicYearBounds, academicYearOf } from '../domain/calendar/academic-year';
 import type { Clock } from '../domain/clock';
-import type { ClusterPlace, ClusterSnapshot } from '../domain/clusters/cluster';
+import type { ClusterPlace, ClusterSnapshot, School } from '../domain/clusters/cluster';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { buildRota } from '../domain/rota/build-rota';
 import { isMemberOn } from '../domain/rota/plan-rota';
@@ -24,6 +25,8 @@ export interface BoardOverview {
   board: Board;
   healths: ClusterHealth[];
   latestMinutes: Record<string, PublishedMinutesRef | undefined>;
+  /** Schools in more than one of the board's clusters (each cluster counts them). */
+  sharedSchools: Array<{ name: string; clusters: string[] }>;
   asOf: Date;
 }
 
@@ -59,15 +62,23 @@ export class BoardOverviewService {
     const ids = stored.links.map((l) => l.clusterId);
     const healths: ClusterHealth[] = [];
     const latestMinutes: Record<string, PublishedMinutesRef | undefined> = {};
+    const memberships: Array<{ name: string; schools: School[] }> = [];
     for (let i = 0; i < ids.length; i += READ_CONCURRENCY) {
       const batch = await Promise.all(ids.slice(i, i + READ_CONCURRENCY).map((id) => this.healthOf(id, now)));
       for (const result of batch) {
         if (!result) continue;
         healths.push(result.health);
         latestMinutes[result.health.clusterId] = result.minutes;
+        memberships.push({ name: result.health.name, schools: result.schools });
       }
     }
-    return succeed({ board: stored.board, healths, latestMinutes, asOf: now });
+    return succeed({
+      board: stored.board,
+      healths,
+      latestMinutes,
+      sharedSchools: schoolsInSeveralClusters(memberships),
+      asOf: now,
+    });
   }
 
   private async healthOf(clusterId: string, now: Date) {
@@ -98,6 +109,7 @@ export class BoardOverviewService {
     });
     return {
       health,
+      schools: cluster.schools,
       minutes: latestPublished(cluster, (meetingId) => this.minutesLink(clusterId, meetingId)),
     };
   }

@@ -47,6 +47,13 @@ const FOOTERS: Record<Detail, string> = {
     ' Clusters doing well are listed by name only here: every figure is in /board csv. Open minutes with /board minutes <cluster name>.',
 };
 
+/** A school in two of the board's clusters is counted in each: say so, so nobody adds them up. */
+function sharedNote(overview: BoardOverview): string {
+  if (overview.sharedSchools.length === 0) return '';
+  const list = overview.sharedSchools.map((s) => `${s.name} (${s.clusters.join(', ')})`).join('; ');
+  return ` In more than one cluster, and counted in each: ${list}.`;
+}
+
 function renderOverview(overview: BoardOverview, csvUrl: string, detail: Detail) {
   const ordered = orderForBoard(overview.healths);
   const attention = ordered.filter((h) => h.concerns.length > 0).length;
@@ -68,7 +75,7 @@ function renderOverview(overview: BoardOverview, csvUrl: string, detail: Detail)
     footer:
       overview.healths.length === 0
         ? 'No clusters are linked yet. A board admin links one with /board link <cluster name>.'
-        : `Attendance counts schools there in person or by deputy, from published minutes or else the answers to the invitation. Figures only: the board never sees drafts or anything about pupils. Links last 7 days.${FOOTERS[detail]}`,
+        : `Attendance counts schools there in person or by deputy, from published minutes or else the answers to the invitation. Figures only: the board never sees drafts or anything about pupils. Links last 7 days.${sharedNote(overview)}${FOOTERS[detail]}`,
     csvUrl,
   });
 }

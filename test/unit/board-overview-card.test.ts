@@ -30,6 +30,7 @@ function board(count: number, concerns: (i: number) => string[]): BoardOverview 
     latestMinutes: Object.fromEntries(
       healths.map((h) => [h.clusterId, { meetingId: '2026-27#2', html: link(h.clusterId) }]),
     ),
+    sharedSchools: [],
     asOf: new Date('2026-11-23T10:00:00Z'),
   };
 }
