@@ -1,6 +1,6 @@
-import { schoolsInSeveralClusters } from '../domain/board/shared-schools';
 import type { Board } from '../domain/board/board';
 import { type ClusterHealth, clusterHealth } from '../domain/board/cluster-health';
+import { schoolsInSeveralClusters } from '../domain/board/shared-schools';
 import { academicYearBounds, academicYearOf } from '../domain/calendar/academic-year';
 import type { Clock } from '../domain/clock';
 import type { ClusterPlace, ClusterSnapshot, School } from '../domain/clusters/cluster';

@@ -11,7 +11,9 @@ export function schoolsInSeveralClusters(
   const byKey = new Map<string, { name: string; clusters: string[] }>();
   for (const cluster of clusters)
     for (const school of cluster.schools.filter((s) => !s.leftOn)) {
-      const key = school.urn ? `urn:${school.urn}` : `name:${(school.officialName ?? school.name).toLowerCase()}`;
+      const key = school.urn
+        ? `urn:${school.urn}`
+        : `name:${(school.officialName ?? school.name).toLowerCase()}`;
       const entry = byKey.get(key) ?? { name: school.officialName ?? school.name, clusters: [] };
       if (!entry.clusters.includes(cluster.name)) entry.clusters.push(cluster.name);
       byKey.set(key, entry);
