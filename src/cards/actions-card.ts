@@ -18,6 +18,8 @@ export interface ActionsCardData {
     verb: string;
   }>;
   footer: string;
+  /** What /actions was asked for ("", "mine", "overdue", …), so a button can show the same list again. */
+  filter: string;
 }
 
 export function renderActionsCard(data: ActionsCardData): AdaptiveCard {

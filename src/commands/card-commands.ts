@@ -20,6 +20,14 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '').trim()
 /** Commas separate the parts of "/school add", so a name keeps none of its own. */
 const part = (value: unknown) => text(value).replace(/[,\n]/g, ' ');
 
+/**
+ * After its own button, a card shows itself again as it now stands: the command whose card
+ * replaces the one clicked (the actions list, with the filter it was showing).
+ */
+export const CARD_REFRESHES: Partial<Record<string, (data: CardData) => string>> = {
+  [CARD_VERBS.actionStatus]: (data) => `actions ${text(data.filter)}`,
+};
+
 export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {
   [CARD_VERBS.addSchool]: (data) => `school add ${part(data.name)}, ${part(data.urn)}, ${part(data.head)}`,
   [CARD_VERBS.joinSchool]: (data) => `join ${part(data.school)}`,

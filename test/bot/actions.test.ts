@@ -53,6 +53,9 @@ describe('actions', () => {
     expect(replies.find((r) => r.type === 'message')?.text).toBe(
       '**A1** is now done (updated by Priya Shah).',
     );
+    // The card that was clicked shows the list as it now stands: A1 done, no buttons on it.
+    const invoke = replies.find((r) => r.type === 'invokeResponse')?.value as { body: { value: unknown } };
+    expect(cardText(invoke.body.value)).toContain('0 overdue · 1 open · 0 in progress · 1 done · 0 dropped');
     expect(cardText(cardOf(await say(bot, '/actions')))).toContain(
       '0 overdue · 1 open · 0 in progress · 1 done · 0 dropped',
     );

@@ -275,7 +275,7 @@ describe('the minutes downloads', () => {
     expect(await boardCsv.text()).toBe(
       'This board figures link is not valid. Ask Clusterbot for a new one with /board csv.',
     );
-    clock.set('2026-12-01T10:00:01Z');
+    clock.set('2029-11-23T10:00:01Z'); // minutes links last three years
     const expired = await fetch(links.html);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toBe(

@@ -61,6 +61,7 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
           verb: 'actionStatus',
         },
       ],
+      filter: 'mine',
       footer: 'Owners update actions.',
     }),
   'agenda.json': () =>

@@ -152,6 +152,7 @@ export const actionsCommand = defineCommand({
         })),
         footer:
           'Owners (the school, or the person named) and cluster leads update actions with the buttons or /action <id> done.',
+        filter: args,
       }),
       `${cluster.profile.name} actions`,
     );

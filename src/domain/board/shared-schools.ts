@@ -18,5 +18,7 @@ export function schoolsInSeveralClusters(
       if (!entry.clusters.includes(cluster.name)) entry.clusters.push(cluster.name);
       byKey.set(key, entry);
     }
-  return [...byKey.values()].filter((e) => e.clusters.length > 1);
+  return [...byKey.values()]
+    .filter((e) => e.clusters.length > 1)
+    .map((e) => ({ ...e, clusters: [...e.clusters].sort((a, b) => a.localeCompare(b, 'en-GB')) }));
 }

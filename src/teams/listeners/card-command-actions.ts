@@ -1,5 +1,5 @@
 import type { Application } from '@microsoft/teams-ai';
-import { CARD_COMMANDS } from '../../commands/card-commands';
+import { CARD_COMMANDS, CARD_REFRESHES } from '../../commands/card-commands';
 import type { BotDependencies } from '../bot-dependencies';
 import { replyActivity } from '../reply-activity';
 import { invocationFrom } from '../turn-input';
@@ -26,6 +26,12 @@ export function registerCardCommandActions(app: Application, deps: BotDependenci
         'card action',
       );
       await context.sendActivity(replyActivity(result.reply));
+      // A card whose button changed something shows itself as it now stands (the actions list).
+      const refresh = CARD_REFRESHES[verb];
+      if (refresh && result.outcome === 'handled') {
+        const shown = await deps.commands.dispatch(refresh(data ?? {}), invocation);
+        if (shown.reply.kind === 'card') return shown.reply.card;
+      }
       return result.outcome === 'handled' ? 'Done: see my reply below.' : 'Not done: see my reply below.';
     });
   }
