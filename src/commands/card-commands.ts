@@ -26,6 +26,8 @@ const part = (value: unknown) => text(value).replace(/[,\n]/g, ' ');
  */
 export const CARD_REFRESHES: Partial<Record<string, (data: CardData) => string>> = {
   [CARD_VERBS.actionStatus]: (data) => `actions ${text(data.filter)}`,
+  // The chair's draft: a decided proposal leaves the list of those still to decide.
+  [CARD_VERBS.agendaDecision]: () => 'agenda',
 };
 
 export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {

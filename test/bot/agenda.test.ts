@@ -121,10 +121,15 @@ describe('publishing the agenda', () => {
     );
     expect(posted).toHaveLength(1);
 
+    expect(JSON.stringify(previewCard)).toMatch(/"id":"P2","decision":"accept"/);
     const accepted = await pressButton(bot, previewCard, 'Accept', CHAIR, {}, 'personal');
     expect(accepted.find((r) => r.type === 'message')?.text).toBe(
       '**P2** is on the agenda as item 5 (by Priya Shah).',
     );
+    // The draft that was clicked shows itself again: P2 is on it, no longer waiting for Accept / Drop.
+    const redrawn = invokeAnswer(accepted).card;
+    expect(cardText(redrawn)).toContain('Transition to secondary');
+    expect(JSON.stringify(redrawn)).not.toMatch(/"id":"P2","decision":"accept"/);
     expect((await say(bot, '/agenda up P2', CHAIR))?.text).toMatch(
       /^\*\*P2\*\* moved up: it is now item 4 of the agenda/,
     );
