@@ -19,6 +19,7 @@ import { ClusterWorkspace } from './services/cluster-workspace';
 import { ErasureService } from './services/erasure-service';
 import { GuestService } from './services/guest-service';
 import { InstallationService } from './services/installation-service';
+import { clustersLinking } from './services/linked-clusters';
 import { MeetingPlanService } from './services/meeting-plan-service';
 import { MinutesPublishing } from './services/minutes-publishing';
 import { MinutesService } from './services/minutes-service';
@@ -139,40 +140,45 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const performance = new PerformanceService(workspace, performanceStore);
   const performanceEntry = new PerformanceEntryService(workspace, performanceStore);
   const targets = new TargetsService(workspace, performanceStore, performance);
-  const commands = new CommandRegistry(ALL_COMMANDS, clusterAccessPolicy(workspace), {
-    setup: new ClusterSetupService(workspace),
-    schools: new SchoolService(workspace),
-    rosterImport: new RosterImportService(workspace),
-    calendar: new CalendarService(workspace),
-    rota,
-    actions: new ActionService(workspace),
-    agenda: new AgendaService(workspace, notices, (place) => targets.summary(place)),
-    meetingPlan: new MeetingPlanService(workspace),
-    minutes,
-    peerReviews,
-    peerReviewDecisions,
-    boards,
-    boardOverviews,
-    boardCsvLink: (boardId) =>
-      boardCsvLink(settings.publicBaseUrl(), settings.linkSigningSecret, boardId, clock()),
-    rotaLink: (clusterId) =>
-      rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
-    privacyExports,
-    erasures,
-    retention,
-    performance,
-    performanceImport: new PerformanceImportService(workspace, performanceStore, settings.publishedData),
-    performanceEntry,
-    boardPerformance: new BoardPerformanceService(boardStore, workspace.store, performanceStore),
-    targets,
-    exportLinks: (subject) =>
-      exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
-    clock,
-    sendPrivately: async (tenantId, userId, message) => {
-      const sent = await messenger.sendToPerson(tenantId, userId, message);
-      return sent !== 'no-chat' && sent.ok;
+  const commands = new CommandRegistry(
+    ALL_COMMANDS,
+    clusterAccessPolicy(workspace),
+    {
+      setup: new ClusterSetupService(workspace),
+      schools: new SchoolService(workspace),
+      rosterImport: new RosterImportService(workspace),
+      calendar: new CalendarService(workspace),
+      rota,
+      actions: new ActionService(workspace),
+      agenda: new AgendaService(workspace, notices, (place) => targets.summary(place)),
+      meetingPlan: new MeetingPlanService(workspace),
+      minutes,
+      peerReviews,
+      peerReviewDecisions,
+      boards,
+      boardOverviews,
+      boardCsvLink: (boardId) =>
+        boardCsvLink(settings.publicBaseUrl(), settings.linkSigningSecret, boardId, clock()),
+      rotaLink: (clusterId) =>
+        rotaLink(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, clock()),
+      privacyExports,
+      erasures,
+      retention,
+      performance,
+      performanceImport: new PerformanceImportService(workspace, performanceStore, settings.publishedData),
+      performanceEntry,
+      boardPerformance: new BoardPerformanceService(boardStore, workspace.store, performanceStore),
+      targets,
+      exportLinks: (subject) =>
+        exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
+      clock,
+      sendPrivately: async (tenantId, userId, message) => {
+        const sent = await messenger.sendToPerson(tenantId, userId, message);
+        return sent !== 'no-chat' && sent.ok;
+      },
     },
-  });
+    (tenantId, userId) => clustersLinking(workspace.store, tenantId, userId),
+  );
   const roundNotices = new MessengerNotices(
     settings.createMessenger(conversations, installations, 'round'),
     linksToMinutes,

@@ -53,6 +53,11 @@ export interface CommandInfo {
    * year say false: they are still in /help and work as usual.
    */
   suggested?: boolean;
+  /**
+   * Works in a personal chat for someone linked to one cluster, reading that cluster (/actions,
+   * /rota, /minutes, /agenda): a head need not go to the channel to look something up.
+   */
+  readsInPersonalChat?: boolean;
 }
 
 export interface CommandHandlerInput<TArgs> {

@@ -1,3 +1,4 @@
+import type { ClusterProfile } from '../domain/clusters/cluster';
 import { parseCommandText } from '../domain/commands/parse-command-text';
 import { suggestCommandName } from '../domain/commands/suggest-command-name';
 import {
@@ -43,6 +44,8 @@ export class CommandRegistry {
     readonly commands: readonly RegisteredCommand[],
     private readonly allows: AccessPolicy,
     private readonly services: CommandServices,
+    /** The clusters a person is linked to (a personal chat's read commands use theirs). */
+    private readonly clustersOf?: (tenantId: string, userId: string) => Promise<ClusterProfile[]>,
   ) {
     for (const command of commands) {
       if (command.description.length > MAX_DESCRIPTION) {
@@ -65,6 +68,23 @@ export class CommandRegistry {
     return this.byName.get(name.toLowerCase().replace(/^\/+/, ''));
   }
 
+  /**
+   * In a personal chat, a read command works on the one cluster the person is linked to: its place
+   * key, or why not (linked to several: say which channel to use; to none: the usual answer).
+   */
+  private async homeClusterFor(
+    command: RegisteredCommand,
+    invocation: Invocation,
+  ): Promise<{ placeKey: string } | string | undefined> {
+    if (!command.readsInPersonalChat || !this.clustersOf) return undefined;
+    if (invocation.conversation.scope !== 'personal' || invocation.clusterPlaceKey) return undefined;
+    const linked = await this.clustersOf(invocation.conversation.tenantId, invocation.actor.userId);
+    if (linked.length === 1 && linked[0]) return { placeKey: linked[0].place.placeKey };
+    if (linked.length > 1)
+      return `you are linked to ${linked.length} clusters (${linked.map((c) => c.name).join(', ')}). Use **/${command.name}** in the channel of the one you mean`;
+    return undefined;
+  }
+
   async dispatch(text: string | undefined, invocation: Invocation): Promise<DispatchResult> {
     const parsed = parseCommandText(text);
     if (parsed.kind === 'empty') {
@@ -84,6 +104,10 @@ export class CommandRegistry {
         ),
       };
     }
+    const home = await this.homeClusterFor(command, invocation);
+    if (typeof home === 'string')
+      return { outcome: 'forbidden', command: command.name, reply: refusalReply(home) };
+    if (home) invocation = { ...invocation, clusterPlaceKey: home.placeKey };
     const access = await this.allows(command.audience, invocation);
     if (access !== true) {
       const why =

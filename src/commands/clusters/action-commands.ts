@@ -93,6 +93,7 @@ export const actionCommand = defineCommand({
 /** "/actions", "/actions mine", "/actions overdue", "/actions school Earlsdon", "/actions this half term". */
 export const actionsCommand = defineCommand({
   name: 'actions',
+  readsInPersonalChat: true,
   description: "Shows the cluster's actions at a glance: counts by status, overdue first, with filters.",
   usage: '/actions [mine | overdue | school <name> | this half term]',
   examples: ['/actions', '/actions overdue', '/actions school Earlsdon'],

@@ -87,6 +87,7 @@ const Args = z.string().transform((raw, ctx): AgendaArgs => {
 
 export const agendaCommand = defineCommand({
   name: 'agenda',
+  readsInPersonalChat: true,
   description:
     "Shows the next meeting's agenda; members propose items, the chair accepts or drops them; leads set the foci.",
   usage:

@@ -10,6 +10,7 @@ import { replyWithDraft } from './private-draft';
 
 export const minutesCommand = defineCommand({
   name: 'minutes',
+  readsInPersonalChat: true,
   description:
     'Opens the minutes of the latest meeting: the minute-taker or chair writes and publishes them; everyone reads them.',
   usage: '/minutes | withdraw links',

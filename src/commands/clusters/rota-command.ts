@@ -127,6 +127,7 @@ const changes = [
 
 export const rotaCommand = defineCommandWithSubcommands({
   name: 'rota',
+  readsInPersonalChat: true,
   description:
     'Shows who hosts, chairs and minutes each meeting; leads and affected hosts swap, pass, skip or move meetings.',
   examples: [
