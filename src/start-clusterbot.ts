@@ -25,6 +25,11 @@ const STORAGE_HINT: Record<Config['storage']['kind'], string> = {
 
 /** 02:17 UK time: after the evening's reminders, before anyone is at work. */
 const RETENTION_CRON = '17 2 * * *';
+/**
+ * Its catch-up after a restart waits a minute: it reads every cluster whole, and a restarted
+ * instance's first job is to take back the reminder round it was in the middle of.
+ */
+const RETENTION_START_UP_DELAY_MS = 60_000;
 
 export interface RunningClusterbot {
   url: string;
@@ -115,11 +120,11 @@ export async function startClusterbot(
       config.schedulerCron === 'off'
         ? undefined
         : startReminderScheduler(reminders, config.schedulerCron, logger);
-    // Retention once a night (and at start-up, so a stopped instance catches up), claimed once per day.
+    // Retention once a night (and a minute after start-up, so a stopped instance catches up), claimed once per day.
     const retentionRuns =
       config.schedulerCron === 'off'
         ? undefined
-        : startReminderScheduler(retention, RETENTION_CRON, logger, 'retention');
+        : startReminderScheduler(retention, RETENTION_CRON, logger, 'retention', RETENTION_START_UP_DELAY_MS);
 
     return {
       url,

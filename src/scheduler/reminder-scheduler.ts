@@ -17,6 +17,8 @@ export function startReminderScheduler(
   expression: string,
   logger: Logger,
   name = 'reminders',
+  /** How long after start-up the catch-up run waits (retention can wait; reminders cannot). */
+  startUpDelayMs = 0,
 ) {
   const run = async (reason: string) => {
     try {
@@ -45,9 +47,11 @@ export function startReminderScheduler(
         { name: `${name}-resume`, timezone: 'Europe/London', noOverlap: true },
       )
     : undefined;
-  void run('start-up');
+  const startUp = setTimeout(() => void run('start-up'), startUpDelayMs);
+  startUp.unref();
   return {
     async stop() {
+      clearTimeout(startUp);
       await task.destroy();
       await resume?.destroy();
     },

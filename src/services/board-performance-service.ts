@@ -3,12 +3,12 @@ import { fail, type Outcome, succeed } from '../domain/outcome';
 import { boardPerformanceRows } from '../domain/performance/board-performance';
 import type { MeasureId } from '../domain/performance/measures';
 import { type PerformanceTable, performanceTable } from '../domain/performance/performance-table';
+import { NO_BOARD } from './board-overview-service';
 import { inParallel } from './in-parallel';
 import type { PerformanceStore } from './performance-port';
 import type { BoardStore, ClusterStore } from './ports';
 
 const CLUSTERS_AT_ONCE = 4;
-const NO_BOARD = 'this team or chat has no board yet. Set one up with **/board setup <name>**';
 
 /** "/board performance": the board's clusters side by side, weighted aggregates only. */
 export class BoardPerformanceService {

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor';
-import { type ClusterPerson, type ClusterPlace, findSchool, type School } from '../domain/clusters/cluster';
+import type { ClusterPerson, ClusterPlace, School } from '../domain/clusters/cluster';
+import { pickSchool } from '../domain/clusters/pick-school';
 import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { changesOf, eraseSchoolIn, forgetPeopleIn } from '../domain/privacy/erasure';
@@ -40,10 +41,9 @@ export class ErasureService {
     if (!stored) return fail(NO_CLUSTER);
     const cluster = stored.value;
     if (!whoMay.lead(cluster, actor.userId)) return fail(LEADS_ONLY(cluster));
-    const found = findSchool(cluster.schools, reference);
-    if (!found) return fail(`no school of ${cluster.profile.name} matches "${reference}"`);
-    if (Array.isArray(found))
-      return fail(`"${reference}" matches ${found.map((s) => s.name).join(', ')}: give more of the name`);
+    const picked = pickSchool(cluster, reference, { includingLeavers: true });
+    if (!picked.ok) return picked;
+    const found = picked.value;
     if (!found.leftOn)
       return fail(
         `${found.name} is still a member. Only a school that has left can be erased: use **/school leave ${found.name}** first`,

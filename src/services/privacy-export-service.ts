@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor';
-import { type ClusterPlace, findSchool, type School } from '../domain/clusters/cluster';
+import type { ClusterPlace, School } from '../domain/clusters/cluster';
+import { pickSchool } from '../domain/clusters/pick-school';
 import { whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { mentionsSchool, type StoredRecord } from '../domain/privacy/stored-records';
@@ -27,10 +28,9 @@ export class PrivacyExportService {
     const stored = await this.workspace.read(place);
     if (!stored) return fail(NO_CLUSTER);
     const cluster = stored.value;
-    const found = findSchool(cluster.schools, reference);
-    if (!found) return fail(`no school of ${cluster.profile.name} matches "${reference}"`);
-    if (Array.isArray(found))
-      return fail(`"${reference}" matches ${found.map((s) => s.name).join(', ')}: give more of the name`);
+    const picked = pickSchool(cluster, reference, { includingLeavers: true });
+    if (!picked.ok) return picked;
+    const found = picked.value;
     if (!whoMay.leadOrHeadOf(cluster, found.id, actor.userId))
       return fail(
         `only a cluster lead, or the head of ${found.name}, can export what Clusterbot holds about ${found.name}`,

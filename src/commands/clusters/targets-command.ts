@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HALF_TERM_NAMES } from '../../domain/calendar/academic-year';
 import { MEASURE_CHOICES, measureNamed, schoolYearOf } from '../../domain/performance/measures';
+import { halfTermNumberFrom } from '../../import/read-term-dates';
 import { targetsReport } from '../../views/targets-view';
 import { actorOf, placeOf } from '../command-definition';
 import { textReply } from '../reply';
@@ -53,14 +54,12 @@ const meeting = subcommand({
   name: 'meeting',
   usage: 'meeting <half term, e.g. autumn 2>',
   args: z.string().transform((text, ctx) => {
-    const index = HALF_TERM_NAMES.findIndex(
-      (name) => name.toLowerCase() === text.trim().toLowerCase().replace(/\s+/g, ' '),
-    );
-    if (index < 0) {
+    const halfTerm = halfTermNumberFrom(text);
+    if (!halfTerm) {
       ctx.addIssue({ code: 'custom', message: `say a half term: ${HALF_TERM_NAMES.join(', ')}` });
       return z.NEVER;
     }
-    return index + 1;
+    return halfTerm;
   }),
   async handle({ args, invocation, services }) {
     const outcome = await services.targets.reviewAt(placeOf(invocation), actorOf(invocation), args);

@@ -1,13 +1,22 @@
 import { fail, type Outcome, succeed } from '../outcome';
 import { type ClusterSnapshot, findSchool, type School } from './cluster';
 
-/** A member school named the way a person typed it: exactly, or by an unambiguous part. */
-export function pickSchool(cluster: ClusterSnapshot, reference: string): Outcome<School> {
-  const members = cluster.schools.filter((s) => !s.leftOn);
-  const found = findSchool(members, reference);
+/**
+ * A member school named the way a person typed it: exactly, or by an unambiguous part. With
+ * `includingLeavers`, schools that have left count too (exporting or erasing what is held on one).
+ */
+export function pickSchool(
+  cluster: ClusterSnapshot,
+  reference: string,
+  { includingLeavers = false } = {},
+): Outcome<School> {
+  const candidates = includingLeavers ? cluster.schools : cluster.schools.filter((s) => !s.leftOn);
+  const found = findSchool(candidates, reference);
   if (!found) {
     return fail(
-      `no member school matches "${reference}". Type **/school list** to see the schools of ${cluster.profile.name}`,
+      includingLeavers
+        ? `no school of ${cluster.profile.name} matches "${reference}"`
+        : `no member school matches "${reference}". Type **/school list** to see the schools of ${cluster.profile.name}`,
     );
   }
   if (Array.isArray(found)) {

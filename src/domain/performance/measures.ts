@@ -1,3 +1,5 @@
+import { parseAcademicYear } from '../calendar/academic-year';
+
 /**
  * What a partnership benchmarks, and how a figure that is not there says why. Published
  * figures come from the DfE (KS2) and Ofsted; phonics, KS1 and the partnership's own indicators
@@ -89,10 +91,9 @@ export function readFigure(cell: string | undefined): Figure | undefined {
 
 /** "202324" (EES) or "2023-24" or "2023-2024" → "2023-24". */
 export function schoolYearOf(text: string): string | undefined {
+  // EES writes 2023/24 as "202324"; every other spelling is the calendar's own.
   const compact = /^(\d{4})(\d{2})$/.exec(text.trim());
-  if (compact) return `${compact[1]}-${compact[2]}`;
-  const long = /^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$/.exec(text.trim());
-  return long ? `${long[1]}-${(long[2] ?? '').slice(-2)}` : undefined;
+  return parseAcademicYear(compact ? `${compact[1]}-${compact[2]}` : text);
 }
 
 /** No KS2 progress measures were published for these years (no KS1 baseline after the pandemic). */

@@ -1,3 +1,4 @@
+import { academicYearStarting, startYearOf } from '../calendar/academic-year';
 import { MEASURES, type MeasureId, PROGRESS_NOT_PUBLISHED } from './measures';
 import { type AreaResults, OFSTED_GRADES, type OfstedOutcomes, type SchoolResults } from './results';
 import { type Cell, clusterCell, HIDDEN_WHY, schoolCell } from './small-numbers';
@@ -31,10 +32,7 @@ export interface TableInput {
   year: string;
 }
 
-const previousYear = (year: string) => {
-  const start = Number(year.slice(0, 4)) - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-};
+const previousYear = (year: string) => academicYearStarting(startYearOf(year) - 1);
 
 const change = (cells: Cell[]) => {
   const [before, latest] = cells.slice(-2);
