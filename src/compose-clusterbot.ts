@@ -1,9 +1,13 @@
 import { clusterAccessPolicy } from './commands/access-policy';
 import { ALL_COMMANDS } from './commands/all-commands';
+import { AttachedFileImports } from './commands/attached-file-imports';
 import { CommandRegistry } from './commands/command-registry';
+import { FileImports } from './commands/file-imports';
+import { uploadReceiver } from './compose-uploads';
 import type { Clock } from './domain/clock';
 import { DEFAULT_RETENTION, type RetentionRules } from './domain/privacy/retention';
-import { boardCsvLink, exportLinks, minutesLinks, rotaLink } from './http/signed-links';
+import type { UploadRun } from './http/file-uploads';
+import { boardCsvLink, exportLinks, minutesLinks, rotaLink, uploadLink } from './http/signed-links';
 import type { Logger } from './logging/logger';
 import { MessengerNotices } from './notices/cluster-notices';
 import type { Messenger } from './notices/messenger';
@@ -17,6 +21,7 @@ import { CardAccessService } from './services/card-access-service';
 import { ClusterSetupService } from './services/cluster-setup-service';
 import { ClusterWorkspace } from './services/cluster-workspace';
 import { ErasureService } from './services/erasure-service';
+import { FileUploadService } from './services/file-upload-service';
 import { GuestService } from './services/guest-service';
 import { InstallationService } from './services/installation-service';
 import { clustersLinking } from './services/linked-clusters';
@@ -49,6 +54,7 @@ import { RsvpRepository } from './storage/rsvp-repository';
 import { SlotLedgerRepository } from './storage/slot-ledger-repository';
 import type { TableStorage } from './storage/table-storage';
 import type { BotDependencies } from './teams/bot-dependencies';
+import type { OutgoingMessage } from './views/outgoing-message';
 
 export interface CompositionSettings {
   tables: TableStorage;
@@ -86,6 +92,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   boardOverviews: BoardOverviewService;
   privacyExports: PrivacyExportService;
   retention: RetentionJob;
+  receiveUpload: UploadRun;
 } {
   const { tables, clock, logger } = settings;
   const conversations = new ConversationRepository(tables.table('conversations'));
@@ -140,6 +147,13 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   const performance = new PerformanceService(workspace, performanceStore);
   const performanceEntry = new PerformanceEntryService(workspace, performanceStore);
   const targets = new TargetsService(workspace, performanceStore, performance);
+  const performanceImport = new PerformanceImportService(workspace, performanceStore, settings.publishedData);
+  const uploads = new FileUploadService(workspace);
+  const clustersOf = (tenantId: string, userId: string) => clustersLinking(workspace.store, tenantId, userId);
+  const sendPrivately = async (tenantId: string, userId: string, message: OutgoingMessage) => {
+    const sent = await messenger.sendToPerson(tenantId, userId, message);
+    return sent !== 'no-chat' && sent.ok;
+  };
   const commands = new CommandRegistry(
     ALL_COMMANDS,
     clusterAccessPolicy(workspace),
@@ -165,20 +179,21 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
       erasures,
       retention,
       performance,
-      performanceImport: new PerformanceImportService(workspace, performanceStore, settings.publishedData),
+      performanceImport,
       performanceEntry,
       boardPerformance: new BoardPerformanceService(boardStore, workspace.store, performanceStore),
       targets,
       exportLinks: (subject) =>
         exportLinks(settings.publicBaseUrl(), settings.linkSigningSecret, subject, clock()),
+      uploads,
+      uploadLink: (target) =>
+        uploadLink(settings.publicBaseUrl(), settings.linkSigningSecret, target, clock()),
       clock,
-      sendPrivately: async (tenantId, userId, message) => {
-        const sent = await messenger.sendToPerson(tenantId, userId, message);
-        return sent !== 'no-chat' && sent.ok;
-      },
+      sendPrivately,
     },
-    (tenantId, userId) => clustersLinking(workspace.store, tenantId, userId),
+    clustersOf,
   );
+  const fileImports = new FileImports(commands, performanceImport);
   const roundNotices = new MessengerNotices(
     settings.createMessenger(conversations, installations, 'round'),
     linksToMinutes,
@@ -214,5 +229,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     reminders,
     retention,
     boardOverviews,
+    attachedFiles: new AttachedFileImports(fileImports, clustersOf),
+    receiveUpload: uploadReceiver({ fileImports, uploads, sendPrivately, logger }),
   };
 }

@@ -4,6 +4,7 @@ import type { Config } from './config/load-config';
 import type { Clock } from './domain/clock';
 import { createHttpServer } from './http/create-http-server';
 import { eesApiSource } from './http/ees-api-client';
+import { fileUploads } from './http/file-uploads';
 import { privacyExportDownload } from './http/privacy-downloads';
 import { boardCsvDownload, minutesDownload, rotaCalendarDownload } from './http/signed-downloads';
 import type { Logger } from './logging/logger';
@@ -60,6 +61,7 @@ export async function startClusterbot(
       rota,
       reminders,
       retention,
+      receiveUpload,
       workspace: _workspace,
       ...dependencies
     } = composeClusterbot({
@@ -95,6 +97,7 @@ export async function startClusterbot(
       downloadMinutes: minutesDownload(dependencies.minutes, config.linkSigningSecret, clock),
       downloadBoardCsv: boardCsvDownload(dependencies.boardOverviews, config.linkSigningSecret, clock),
       downloadExport: privacyExportDownload(dependencies.privacyExports, config.linkSigningSecret, clock),
+      uploads: fileUploads(config.linkSigningSecret, clock, receiveUpload),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.

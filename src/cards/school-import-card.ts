@@ -8,6 +8,8 @@ export interface SchoolImportCardData {
   network: string;
   csv: string;
   verb: string;
+  /** The button that sends the lead a link to upload the file as downloaded (/upload). */
+  uploadVerb: string;
 }
 
 export function renderSchoolImportCard(data: SchoolImportCardData): AdaptiveCard {

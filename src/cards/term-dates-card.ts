@@ -9,6 +9,8 @@ export interface TermDatesCardData {
   halfTerms: Array<{ name: string; startId: string; endId: string; start: string; end: string }>;
   closures: string;
   verb: string;
+  /** The button that sends the lead a link to upload the file as downloaded (/upload). */
+  uploadVerb: string;
 }
 
 export function renderTermDatesCard(data: TermDatesCardData): AdaptiveCard {

@@ -11,6 +11,7 @@ import { schoolCommand } from './clusters/school-command';
 import { setupCommand } from './clusters/setup-command';
 import { targetsCommand } from './clusters/targets-command';
 import { termsCommand } from './clusters/terms-command';
+import { uploadCommand } from './clusters/upload-command';
 import type { RegisteredCommand } from './command-definition';
 import { helpCommand } from './help/help-command';
 
@@ -30,5 +31,6 @@ export const ALL_COMMANDS: readonly RegisteredCommand[] = [
   boardCommand,
   performanceCommand,
   targetsCommand,
+  uploadCommand,
   privacyCommand,
 ];

@@ -12,6 +12,7 @@ export const CARD_VERBS = {
   joinSchool: 'joinSchool',
   actionStatus: 'actionStatus',
   agendaDecision: 'agendaDecision',
+  uploadFile: 'uploadFile',
 } as const;
 
 type CardData = Record<string, unknown>;
@@ -35,6 +36,7 @@ export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {
   [CARD_VERBS.joinSchool]: (data) => `join ${part(data.school)}`,
   [CARD_VERBS.agendaDecision]: (data) => `agenda ${part(data.decision)} ${part(data.id)}`,
   [CARD_VERBS.actionStatus]: (data) => `action ${part(data.id)} ${part(data.status).replace('-', ' ')}`,
+  [CARD_VERBS.uploadFile]: (data) => `upload ${part(data.kind)} ${part(data.option)}`,
   [CARD_VERBS.importRoster]: (data) => `school import ${text(data.network)}\n${text(data.csv)}`,
   [CARD_VERBS.setTermDates]: (data) => {
     // Pasted dates (CSV or ICS) take precedence over the twelve date pickers.

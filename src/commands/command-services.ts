@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock';
+import type { UploadTarget } from '../domain/imports/file-upload';
 import type { ActionService } from '../services/action-service';
 import type { AgendaService } from '../services/agenda-service';
 import type { BoardOverviewService } from '../services/board-overview-service';
@@ -7,6 +8,7 @@ import type { BoardService } from '../services/board-service';
 import type { CalendarService } from '../services/calendar-service';
 import type { ClusterSetupService } from '../services/cluster-setup-service';
 import type { ErasureService } from '../services/erasure-service';
+import type { FileUploadService } from '../services/file-upload-service';
 import type { MeetingPlanService } from '../services/meeting-plan-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { PeerReviewDecisions } from '../services/peer-review-decisions';
@@ -58,6 +60,9 @@ export interface CommandServices {
   targets: TargetsService;
   /** Signs hour-long links to an export of everything stored about a school or a person. */
   exportLinks: (subject: ExportSubject) => { json: string; html: string };
+  uploads: FileUploadService;
+  /** Signs an hour-long link to the upload page for one lead's import of one kind of file. */
+  uploadLink: (target: UploadTarget) => string;
   clock: Clock;
   /** Sends a card to the person's 1:1 chat with the bot; false when they have none or it failed. */
   sendPrivately: (tenantId: string, userId: string, message: OutgoingMessage) => Promise<boolean>;

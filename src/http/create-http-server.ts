@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logging/logger';
+import type { fileUploads } from './file-uploads';
 import { PUBLIC_PAGES } from './public-pages';
 import type { SignedDownload } from './signed-downloads';
 import type { ExportSubject } from './signed-links';
@@ -24,6 +25,7 @@ export interface HttpServerDependencies {
     expires?: string,
     sig?: string,
   ) => Promise<SignedDownload>;
+  uploads: ReturnType<typeof fileUploads>;
 }
 
 function send(res: Response, download: SignedDownload): void {
@@ -111,6 +113,29 @@ export function createHttpServer(deps: HttpServerDependencies) {
           ? { kind, clusterId: first, schoolId: second }
           : { kind, tenantId: first, userId: second };
       send(res, await deps.downloadExport(subject, format, query.expires, query.sig));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Signed links from "/upload": a page to choose a file as downloaded, and where it is posted.
+  app.get('/uploads/:kind', (req, res) => {
+    const page = deps.uploads.page(req.params.kind, req.query);
+    res
+      .status(page.status)
+      .setHeader(
+        'content-security-policy',
+        `default-src 'none'; script-src 'nonce-${page.nonce}'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'`,
+      )
+      .setHeader('cache-control', 'no-store')
+      .type('html')
+      .send(page.html);
+  });
+
+  app.post('/uploads/:kind', async (req, res, next) => {
+    try {
+      const result = await deps.uploads.receive(req.params.kind, req.query, req);
+      res.status(result.status).setHeader('cache-control', 'no-store').json(result.body);
     } catch (error) {
       next(error);
     }

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { UploadTarget } from '../domain/imports/file-upload';
 
 /**
  * Download links (calendar, minutes, board figures) that work without signing in (calendar
@@ -92,4 +93,27 @@ export function exportLinks(baseUrl: string, secret: string, subject: ExportSubj
   const query = `expires=${expires}&sig=${signature(secret, exportPath(subject), expires)}`;
   const path = `${withoutTrailingSlash(baseUrl)}/${exportPath(subject)}`;
   return { json: `${path}/export.json?${query}`, html: `${path}/export.html?${query}` };
+}
+
+/**
+ * An upload link lets one cluster lead send one kind of file to their cluster from a browser
+ * (Teams cannot attach files to a bot in a channel). It acts as that lead, so it is sent to them
+ * alone (their personal chat) and lasts an hour; the lead check is made again on upload.
+ */
+export const UPLOAD_LINK_LIFETIME_MS = 3_600_000;
+
+export const uploadSubject = (s: UploadTarget) =>
+  ['upload', s.kind, s.tenantId, s.placeKey, s.userId, s.option].map(encodeURIComponent).join('/');
+
+export function uploadLink(baseUrl: string, secret: string, subject: UploadTarget, now: Date): string {
+  const expires = now.getTime() + UPLOAD_LINK_LIFETIME_MS;
+  const query = new URLSearchParams({
+    tenant: subject.tenantId,
+    place: subject.placeKey,
+    user: subject.userId,
+    option: subject.option,
+    expires: String(expires),
+    sig: signature(secret, uploadSubject(subject), expires),
+  });
+  return `${withoutTrailingSlash(baseUrl)}/uploads/${subject.kind}?${query}`;
 }

@@ -15,7 +15,7 @@ export function decodeTextFile(bytes: Uint8Array): string {
  * Node's TextDecoder treats 'windows-1252' as Latin-1, which turns the curly quotes and dashes in
  * 0x80–0x9F into control characters. This table is the real windows-1252 for that range.
  */
-const HIGH_CONTROL_RANGE: Record<number, number> = {
+export const HIGH_CONTROL_RANGE: Record<number, number> = {
   128: 0x20ac,
   130: 0x201a,
   131: 0x0192,

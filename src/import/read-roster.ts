@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import type { InvisibleCharacter } from '../domain/imports/file-upload';
+import { withoutInvisibleCharacters } from './invisible-characters';
 
 /** A school as read from a roster file, before it is added to a cluster. */
 export interface RosterRow {
@@ -22,6 +24,8 @@ export interface RosterReport {
   skipped: Array<{ line: number; reason: string }>;
   /** Schools sharing a name (told apart by URN, the identity): how each is now named. */
   toldApart: Array<{ name: string; as: string[] }>;
+  /** Invisible characters taken out of the file (see invisible-characters.ts), by line. */
+  invisible: InvisibleCharacter[];
 }
 
 const MAX_NAME = 100;
@@ -33,9 +37,10 @@ const MAX_NAME = 100;
  * - gias:    the DfE GIAS establishment export (URN, EstablishmentName, HeadFirstName, …)
  */
 export function readRoster(text: string): RosterReport | { problem: string } {
+  const { text: visible, found: invisible } = withoutInvisibleCharacters(text);
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    records = parse(visible, {
       relax_column_count: true,
       skip_empty_lines: false,
       trim: true,
@@ -74,7 +79,7 @@ export function readRoster(text: string): RosterReport | { problem: string } {
   const networkAt = column('network', 'cluster', 'partnership');
 
   const townAt = column('town');
-  const report: RosterReport = { format, rows: [], rejected: [], skipped: [], toldApart: [] };
+  const report: RosterReport = { format, rows: [], rejected: [], skipped: [], toldApart: [], invisible };
   const seenUrn = new Map<string, number>();
   const seenName = new Map<string, { line: number; urn?: string }>();
   for (const [index, record] of records.slice(1).entries()) {

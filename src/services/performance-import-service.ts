@@ -1,8 +1,10 @@
 import type { Actor } from '../domain/actor';
 import type { ClusterPlace } from '../domain/clusters/cluster';
 import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
+import type { InvisibleCharacter } from '../domain/imports/file-upload';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import type { SchoolResults } from '../domain/performance/results';
+import { InvisibleCharacterFilter } from '../import/invisible-characters';
 import { decodedChunks } from '../import/performance/csv-records';
 import { FORMAT_NAMES } from '../import/performance/performance-formats';
 import { readPerformanceFile } from '../import/performance/read-performance-file';
@@ -15,6 +17,8 @@ export interface ImportReport {
   matched: Array<{ school: string; rows: number }>;
   skipped: Array<{ why: string; rows: number }>;
   unmatched: string[];
+  /** Invisible characters taken out as the file was read, by line. */
+  invisible: InvisibleCharacter[];
 }
 
 /** Public performance files in (cluster leads): pasted, or fetched from the EES public API. */
@@ -66,7 +70,8 @@ export class PerformanceImportService {
     const clusterId = cluster.profile.id;
     const existing = await this.store.load(clusterId);
     const laCodes = new Set(existing.schools.map((r) => r.laCode).filter((c): c is string => !!c));
-    const read = await readPerformanceFile(chunks, {
+    const invisible = new InvisibleCharacterFilter();
+    const read = await readPerformanceFile(invisible.cleanAll(chunks), {
       urns: new Set(members.map((s) => s.urn ?? '')),
       laCodes,
       ...(year ? { year } : {}),
@@ -84,6 +89,7 @@ export class PerformanceImportService {
       matched: [...value.matched].map(([urn, rows]) => ({ school: nameOf(urn), rows })),
       skipped: [...value.skipped].map(([why, rows]) => ({ why, rows })),
       unmatched: members.filter((s) => !value.matched.has(s.urn ?? '')).map((s) => s.name),
+      invisible: invisible.found,
     });
   }
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/actor';
 import { changeRecord } from '../domain/clusters/change-record';
 import type { ClusterPlace, School } from '../domain/clusters/cluster';
 import { newMemberSchools } from '../domain/clusters/membership';
+import type { InvisibleCharacter } from '../domain/imports/file-upload';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { refusePupilData } from '../domain/privacy/pupil-data-guard';
 import { groupByNetwork, type RosterRow, readRoster } from '../import/read-roster';
@@ -14,6 +15,8 @@ export interface ImportReport {
   /** Schools of the same name, and how each is told apart. */
   toldApart: Array<{ name: string; as: string[] }>;
   network?: string;
+  /** Invisible characters taken out of the file, by line. */
+  invisible: InvisibleCharacter[];
 }
 
 type Place = Pick<ClusterPlace, 'tenantId' | 'placeKey'>;
@@ -72,6 +75,7 @@ export class RosterImportService {
         unchanged: rows.length - added.length,
         skipped: roster.skipped,
         toldApart: roster.toldApart.filter((t) => t.as.some((name) => rows.some((r) => r.name === name))),
+        invisible: roster.invisible,
         ...(chosenNetwork ? { network: chosenNetwork } : {}),
       };
       if (added.length === 0) return succeed({ write: {}, value });

@@ -1,3 +1,4 @@
+import type { AttachedFileImports } from '../commands/attached-file-imports';
 import type { CommandRegistry } from '../commands/command-registry';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
@@ -26,6 +27,8 @@ export interface BotDependencies {
   peerReviewDecisions: PeerReviewDecisions;
   erasures: ErasureService;
   performanceEntry: PerformanceEntryService;
+  /** Files attached in a personal chat, imported as their pasted text would be. */
+  attachedFiles: AttachedFileImports;
   clock: Clock;
   logger: Logger;
 }

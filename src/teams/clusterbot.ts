@@ -11,6 +11,7 @@ import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
 import { registerCardCommandActions } from './listeners/card-command-actions';
 import { registerCommandMessageListener } from './listeners/command-message-listener';
+import { registerFileAttachmentListener } from './listeners/file-attachment-listener';
 import { registerGuestActions } from './listeners/guest-actions';
 import { registerInstallationUpdateListener } from './listeners/installation-update-listener';
 import { registerMinutesActions } from './listeners/minutes-actions';
@@ -69,6 +70,7 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
   registerGuestActions(application, deps);
   registerPrivacyActions(application, deps);
   registerPerformanceActions(application, deps);
+  registerFileAttachmentListener(application, deps);
   registerCommandMessageListener(application, deps);
 
   application.error(async (context, error) => {

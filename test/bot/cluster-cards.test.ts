@@ -26,7 +26,21 @@ describe('cards for the cluster lead', () => {
     expect(inputs(card)).toEqual(['network', 'csv']);
     expect(card?.actions).toEqual([
       { type: 'Action.Execute', title: 'Import schools', verb: 'importRoster', data: {} },
+      {
+        type: 'Action.Execute',
+        title: 'Upload the file instead',
+        verb: 'uploadFile',
+        associatedInputs: 'none',
+        data: { kind: 'roster', option: '' },
+      },
     ]);
+    // Without a personal chat to send the link to, the link is not shown in the channel.
+    const uploadPressed = await bot.send(
+      cardAction('uploadFile', { kind: 'roster', option: '' }, HEAD_OF_BROAD_HEATH, 'channel'),
+    );
+    expect(uploadPressed.find((r) => r.type === 'message')?.text).toContain(
+      'an upload link acts as you, so it is never posted here',
+    );
 
     const replies = await bot.send(
       cardAction('importRoster', { network: 'Roots', csv: COVENTRY_ROSTER }, HEAD_OF_BROAD_HEATH, 'channel'),

@@ -1,26 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeTextFile } from '../../src/import/decode-text-file';
 import { groupByNetwork, type RosterReport, readRoster } from '../../src/import/read-roster';
-import { COVENTRY_ROSTER } from '../support/fixtures';
-
-const GIAS_HEADERS = readFileSync(join(__dirname, '..', 'fixtures', 'gias-headers.txt'), 'utf8')
-  .split('\n')
-  .filter((line) => line && !line.startsWith('#'));
+import { COVENTRY_ROSTER, GIAS_HEADERS, giasRow } from '../support/fixtures';
 
 function report(text: string): RosterReport {
   const result = readRoster(text);
   if ('problem' in result) throw new Error(result.problem);
   return result;
-}
-
-/** A GIAS export row: every column present, the ones we read filled in. */
-function giasRow(values: Record<string, string>): string {
-  return GIAS_HEADERS.map((h) => {
-    const v = values[h] ?? '';
-    return /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  }).join(',');
 }
 
 describe('reading a roster', () => {
@@ -41,6 +27,7 @@ describe('reading a roster', () => {
     const simple = report('school,urn,head\nBroad Heath,103692,Alex Morgan\nErnesford,,\n');
     expect(simple).toEqual({
       format: 'simple',
+      invisible: [],
       rows: [
         { line: 2, name: 'Broad Heath', urn: '103692', headName: 'Alex Morgan' },
         { line: 3, name: 'Ernesford' },

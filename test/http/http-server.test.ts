@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type Config, loadConfig } from '../../src/config/load-config';
-import type { Clock } from '../../src/domain/clock';
+import { describe, expect, inject, it } from 'vitest';
 import { minutesLinks, rotaLink } from '../../src/http/signed-links';
 import { createLogger } from '../../src/logging/logger';
-import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
+import { startClusterbot } from '../../src/start-clusterbot';
 import { ConversationRepository } from '../../src/storage/conversation-repository';
 import { startLocalAzurite } from '../../src/storage/local-azurite';
 import { TableStorage } from '../../src/storage/table-storage';
 import { startConnectorRecorder } from '../support/connector-recorder';
 import { fakeClock } from '../support/fake-clock';
 import { postActivity } from '../support/post-activity';
+import { startServer, stopAfterTest, testConfig } from '../support/running-clusterbot';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
   botAddedToTeam,
@@ -21,27 +19,8 @@ import {
   TENANT_ID,
 } from '../support/teams-activities';
 
-const running: Array<{ close(): Promise<void> } | RunningClusterbot> = [];
-afterEach(async () => {
-  for (const item of running.splice(0).reverse()) {
-    await ('stop' in item ? item.stop() : item.close());
-  }
-});
-
-function testConfig(env: NodeJS.ProcessEnv = {}): Config {
-  const config = loadConfig({
-    TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
-    TABLE_PREFIX: `Http${randomBytes(5).toString('hex')}`,
-    ...env,
-  });
-  return { ...config, port: 0, host: '127.0.0.1' };
-}
-
-async function start(config: Config, clock?: Clock) {
-  const bot = await startClusterbot(config, createLogger('silent'), clock);
-  running.push(bot);
-  return bot;
-}
+const running = { push: stopAfterTest };
+const start = startServer;
 
 describe('the HTTP endpoint', () => {
   it('in local mode, answers a Teams message by posting the reply to its serviceUrl', async () => {

@@ -2,6 +2,7 @@ import { renderActionsCard } from '../../src/cards/actions-card';
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { renderAgendaCard } from '../../src/cards/agenda-card';
 import { renderBoardOverviewCard } from '../../src/cards/board-overview-card';
+import { renderFileUploadCard } from '../../src/cards/file-upload-card';
 import { renderGuestApprovalCard } from '../../src/cards/guest-approval-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderJoinCard } from '../../src/cards/join-card';
@@ -99,6 +100,13 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       ],
       footer: 'Figures only.',
       csvUrl: 'https://bot.example/boards/b/overview.csv?sig=x',
+    }),
+  'file-upload.json': () =>
+    renderFileUploadCard({
+      title: 'Upload a roster for Roots',
+      explanation: 'Choose the file as you downloaded it: a GIAS establishment export.',
+      validity: 'This link is yours alone and works for an hour.',
+      url: 'https://clusterbot.example/uploads/roster?tenant=t&place=p&user=u&option=&expires=1&sig=s',
     }),
   'guest-approval.json': () =>
     renderGuestApprovalCard({
@@ -406,6 +414,7 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       network: 'Roots',
       csv: 'school,urn,head',
       verb: 'importRoster',
+      uploadVerb: 'uploadFile',
     }),
   'term-dates.json': () =>
     renderTermDatesCard({
@@ -418,6 +427,7 @@ export const CARD_SAMPLES: Record<string, () => AdaptiveCard> = {
       ],
       closures: '2026-09-02',
       verb: 'setTermDates',
+      uploadVerb: 'uploadFile',
     }),
   'welcome.json': () =>
     renderWelcomeCard({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { schoolYearOf } from '../../domain/performance/measures';
+import { performanceImportText } from '../../views/import-report-view';
 import { actorOf, placeOf } from '../command-definition';
 import { textReply } from '../reply';
 import { nothingAfter, subcommand } from '../subcommands';
@@ -24,20 +25,7 @@ export const importFile = subcommand({
       actorOf(invocation),
       args.year,
     );
-    return replyTo(outcome, (report) =>
-      textReply(
-        [
-          `Read **${report.format}**.`,
-          report.matched.length > 0
-            ? `Kept ${report.matched.map((m) => `${m.school} (${m.rows} rows)`).join(', ')}.`
-            : 'None of the rows was for a school of this cluster, so nothing was kept.',
-          ...(report.unmatched.length > 0 ? [`No rows for ${report.unmatched.join(', ')}.`] : []),
-          ...(report.skipped.length > 0
-            ? [`Left out: ${report.skipped.map((s) => `${s.rows} rows of ${s.why}`).join('; ')}.`]
-            : []),
-        ].join('\n'),
-      ),
-    );
+    return replyTo(outcome, (report) => textReply(performanceImportText(report)));
   },
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { renderSchoolImportCard } from '../../cards/school-import-card';
+import { rosterImportText } from '../../views/import-report-view';
 import { CARD_VERBS } from '../card-commands';
 import { actorOf, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
@@ -31,6 +32,7 @@ export const schoolImport = subcommand({
           network: args.network ?? '',
           csv: '',
           verb: CARD_VERBS.importRoster,
+          uploadVerb: CARD_VERBS.uploadFile,
         }),
         'Import member schools',
       );
@@ -41,20 +43,6 @@ export const schoolImport = subcommand({
       actorOf(invocation),
       args.network,
     );
-    return replyTo(outcome, (report) => {
-      const skipped = report.skipped.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-      return textReply(
-        `Imported ${report.added.length} school(s)${report.network ? ` of ${report.network}` : ''}` +
-          `${report.unchanged ? `; ${report.unchanged} already in the cluster, left as they were` : ''}.` +
-          `${skipped ? ` Skipped ${skipped}.` : ''}` +
-          report.toldApart
-            .map(
-              (t) =>
-                ` ${t.as.length} schools are called ${t.name}: they are told apart as ${t.as.join(' and ')}.`,
-            )
-            .join('') +
-          (report.added.length ? `\n\n${report.added.map((s) => s.name).join(', ')}` : ''),
-      );
-    });
+    return replyTo(outcome, (report) => textReply(rosterImportText(report)));
   },
 });

@@ -7,7 +7,9 @@ import {
   parseAcademicYear,
 } from '../../domain/calendar/academic-year';
 import { formatLocalDate } from '../../domain/time/london-time';
+import { withoutInvisibleCharacters } from '../../import/invisible-characters';
 import { readTermDatesCsv, readTermDatesIcs } from '../../import/read-term-dates';
+import { termDatesSetText } from '../../views/import-report-view';
 import { CARD_VERBS } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
@@ -24,14 +26,14 @@ const TermsArgs = z.string().transform((raw, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'start with the school year, e.g. 2026-27' });
     return z.NEVER;
   }
-  const body = rest.join('\n').trim();
-  if (!body) return { year, dates: undefined };
+  const { text: body, found: invisible } = withoutInvisibleCharacters(rest.join('\n').trim());
+  if (!body) return { year, dates: undefined, invisible };
   const read = /BEGIN:VCALENDAR/i.test(body) ? readTermDatesIcs(body, year) : readTermDatesCsv(body);
   if ('problems' in read) {
     for (const message of read.problems) ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   }
-  return { year, dates: read };
+  return { year, dates: read, invisible };
 });
 
 export const termsCommand = defineCommand({
@@ -75,6 +77,7 @@ export const termsCommand = defineCommand({
             })),
             closures: (calendar?.closures ?? []).join(', '),
             verb: CARD_VERBS.setTermDates,
+            uploadVerb: CARD_VERBS.uploadFile,
           }),
           `${args.year} term dates`,
         );
@@ -87,10 +90,6 @@ export const termsCommand = defineCommand({
       args.dates.closures,
       actorOf(invocation),
     );
-    return replyTo(outcome, ({ year, meetings }) =>
-      textReply(
-        `Term dates for **${year}** are set: ${meetings} meetings are on the rota. Type **/rota ${year}** to see them.`,
-      ),
-    );
+    return replyTo(outcome, (set) => textReply(termDatesSetText(set, args.invisible)));
   },
 });

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type BotHarness, cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { fileInPersonalChat, startFileServer } from '../support/file-server';
+import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
+import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
+import { HEAD_OF_BROAD_HEATH, HEAD_OF_EARLSDON, type Person } from '../support/teams-activities';
+
+const LEAD = HEAD_OF_BROAD_HEATH;
+const school = (urn: string, name: string, town: string) =>
+  giasRow({
+    URN: urn,
+    EstablishmentName: name,
+    'EstablishmentStatus (name)': 'Open',
+    'PhaseOfEducation (name)': 'Primary',
+    Town: town,
+  });
+/** A GIAS export as downloaded: windows-1252, CRLF, every column. */
+const GIAS_FILE = windows1252(
+  [
+    GIAS_HEADERS.join(','),
+    school('103692', 'Broad Heath Primary School', 'Coventry'),
+    school('103704', 'Earlsdon Primary School', 'Coventry'),
+    school('103711', 'St Teresa’s Catholic Primary School', 'Coventry'),
+  ].join('\r\n'),
+);
+/** The same school in a file that was once decoded as Latin-1 and saved again as UTF-8. */
+const MISREAD_FILE = Buffer.from(
+  [GIAS_HEADERS.join(','), school('103713', 'St Bartholomew\u0092s CofE Primary School', 'Coventry')].join(
+    '\r\n',
+  ),
+  'utf8',
+);
+const PERFORMANCE_FILE = readFileSync(
+  join(__dirname, '..', 'fixtures', 'benchmarking', 'ks2_school_performance.csv'),
+);
+
+async function rootsWithFiles() {
+  const bot = await startBotHarness('2026-11-10T08:00:00Z');
+  await say(bot, '/setup Roots');
+  const files = await startFileServer({
+    '/gias.csv': GIAS_FILE,
+    '/misread.csv': MISREAD_FILE,
+    '/terms.csv': Buffer.from(TERM_DATES_CSV_2026_27, 'utf8'),
+    '/performance.csv': PERFORMANCE_FILE,
+    '/letter.txt': Buffer.from('Dear colleagues,\nPlease find attached the minutes.'),
+  });
+  return { bot, files };
+}
+
+const send = async (bot: BotHarness, url: string, from: Person, text = '') =>
+  (await bot.send(fileInPersonalChat(url, from, text)))[0]?.text ?? '';
+
+describe('a file attached in a personal chat with Clusterbot', () => {
+  it('is imported as downloaded from GIAS, decoded from windows-1252, into the one cluster the lead runs', async () => {
+    const { bot, files } = await rootsWithFiles();
+    expect(await send(bot, files.url('/gias.csv'), LEAD)).toContain('Imported 3 school(s)');
+    const list = cardText(cardOf(await say(bot, '/school list')));
+    expect(list).toContain('St Teresa’s Catholic Primary School');
+    expect(list).not.toContain('St TeresaÃ');
+  });
+
+  it('takes out the invisible characters of a file decoded the wrong way before, and says where they were', async () => {
+    const { bot, files } = await rootsWithFiles();
+    expect(await send(bot, files.url('/misread.csv'), LEAD, '/school import')).toContain(
+      'An invisible character was taken out: line 2 (U+0092, read as ’).',
+    );
+    expect(cardText(cardOf(await say(bot, '/school list')))).toContain(
+      'St Bartholomew’s CofE Primary School',
+    );
+  });
+
+  it('reads term dates and performance files too, from what the message says or from the file itself', async () => {
+    const { bot, files } = await rootsWithFiles();
+    await send(bot, files.url('/gias.csv'), LEAD);
+    expect(await send(bot, files.url('/terms.csv'), LEAD, '/terms 2026-27')).toContain(
+      'Term dates for **2026-27** are set',
+    );
+    expect(await send(bot, files.url('/terms.csv'), LEAD)).toContain('Term dates for **2026-27** are set');
+    const performance = await send(bot, files.url('/performance.csv'), LEAD);
+    expect(performance).toContain('Read **DfE KS2 school performance (Explore Education Statistics)**.');
+    expect(performance).toContain('None of the rows was for a school of this cluster');
+  });
+
+  it('is refused, saying why and that nothing was imported, when it cannot be placed, read or opened', async () => {
+    const { bot, files } = await rootsWithFiles();
+    expect(await send(bot, files.url('/gias.csv'), HEAD_OF_EARLSDON)).toContain(
+      'You are not linked to a cluster yet',
+    );
+    await send(bot, files.url('/gias.csv'), LEAD);
+    await say(bot, '/join Earlsdon', HEAD_OF_EARLSDON);
+    expect(await send(bot, files.url('/terms.csv'), HEAD_OF_EARLSDON, '/terms 2026-27')).toContain(
+      'Sorry, only a cluster lead of Roots can do that. Nothing was changed.',
+    );
+    expect(await send(bot, files.url('/letter.txt'), LEAD)).toContain("I couldn't tell what this file is.");
+    expect(await send(bot, files.url('/gias.csv'), LEAD, 'our schools')).toContain(
+      'with **/school import [network]**, **/terms 2026-27** or **/performance import [year]** as its message',
+    );
+    expect(await send(bot, files.url('/missing.csv'), LEAD)).toBe(
+      'I could not open that file from Teams. Please send it again. Nothing was imported.',
+    );
+    expect(await send(bot, 'http://files.example.org/gias.csv', LEAD)).toBe(
+      'I could not open that file from Teams. Please send it again. Nothing was imported.',
+    );
+  });
+});
