@@ -65,7 +65,8 @@ function uploadPage(kind: FileKind, nonce: string): string {
     'h1{color:#0f6e6e}#result{white-space:pre-wrap;margin-top:1rem}.done{color:#0b5a2a}.refused{color:#a4262c}</style>' +
     `</head><body><h1>${TITLES[kind]}</h1>` +
     '<p>Choose the file as you downloaded it. Clusterbot reads it as windows-1252 or UTF-8, whichever it is, ' +
-    'takes out invisible characters (and says where they were), and checks every row before anything is saved.</p>' +
+    'takes out invisible characters (and says where they were), and checks every row before anything is saved. ' +
+    'What happened is also sent to your personal chat with Clusterbot in Teams.</p>' +
     `<form id="upload"><input id="file" name="file" type="file" accept="${ACCEPT[kind]}" required> ` +
     '<button type="submit">Import</button></form><p id="result" role="status" aria-live="polite"></p>' +
     '<noscript><p>This page needs JavaScript to send the file. Or paste the file into Teams under its command.</p></noscript>' +

@@ -65,13 +65,6 @@ export async function startPlayground(
   tablePrefix: string,
   now = '2026-11-23T09:00:00Z',
 ): Promise<Playground> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium was not found at ${CHROMIUM}. Install Debian's Chromium with:\n` +
-        '  apt-get update && apt-get install -y chromium\n' +
-        'or point CHROMIUM_PATH at a Chromium binary.',
-    );
-  }
   const stops: Array<() => Promise<void> | void> = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step();
@@ -91,20 +84,38 @@ export async function startPlayground(
     stops.push(() => bot.stop());
     const playground = await startPlaygroundProcess(`http://127.0.0.1:${new URL(bot.url).port}/api/messages`);
     stops.push(() => void playground.child.kill());
-    const profileDir = mkdtempSync(join(tmpdir(), 'clusterbot-chromium-'));
-    stops.push(() => rmSync(profileDir, { recursive: true, force: true }));
-    const browser = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1280, height: 1000 },
-    });
-    stops.push(() => browser.close());
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    return { browser, url: playground.url, stop };
+    const chromium = await launchChromium();
+    stops.push(() => chromium.stop());
+    return { browser: chromium.browser, url: playground.url, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Debian's headless Chromium with a fresh profile, removed again by stop(). */
+export async function launchChromium(): Promise<{ browser: BrowserContext; stop(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}. Install Debian's Chromium with:\n` +
+        '  apt-get update && apt-get install -y chromium\n' +
+        'or point CHROMIUM_PATH at a Chromium binary.',
+    );
+  }
+  const profileDir = mkdtempSync(join(tmpdir(), 'clusterbot-chromium-'));
+  const browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 1000 },
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    browser,
+    async stop() {
+      await browser.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function waitForText(page: Page, text: string | RegExp, timeout = 30_000) {

@@ -17,7 +17,7 @@ export const importFile = subcommand({
   async handle({ args, invocation, services }) {
     if (!args.csv.trim())
       return textReply(
-        "Paste the file below the command: a DfE KS2 file (Explore Education Statistics, or the england_ks2final download with its year, e.g. `/performance import 2023-24`) or Ofsted's management information. Only your schools' rows are kept.",
+        "Paste the file below the command: a DfE KS2 file (Explore Education Statistics, or the england_ks2final download with its year, e.g. `/performance import 2023-24`) or Ofsted's management information. Only your schools' rows are kept. A file too large to paste: attach it in your personal chat with me, or type **/upload performance [year]** for a link to upload it.",
       );
     const outcome = await services.performanceImport.importFile(
       placeOf(invocation),
