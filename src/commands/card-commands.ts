@@ -13,6 +13,7 @@ export const CARD_VERBS = {
   actionStatus: 'actionStatus',
   agendaDecision: 'agendaDecision',
   uploadFile: 'uploadFile',
+  refreshCard: 'refreshCard',
 } as const;
 
 type CardData = Record<string, unknown>;
@@ -22,13 +23,35 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '').trim()
 const part = (value: unknown) => text(value).replace(/[,\n]/g, ' ');
 
 /**
- * After its own button, a card shows itself again as it now stands: the command whose card
- * replaces the one clicked (the actions list, with the filter it was showing).
+ * Cards that keep themselves true for everyone who sees them: the command that draws each, for
+ * its refresh (see withRefresh) and after its own buttons.
+ */
+export const CARD_VIEWS = {
+  actions: (data: CardData) => `actions ${text(data.filter)}`,
+  agenda: (_data: CardData) => 'agenda',
+} as const;
+
+export type CardView = keyof typeof CARD_VIEWS;
+
+/** The refresh of a view for the cluster's people (the card carries its cluster for personal chats). */
+export function refreshOf(
+  cluster: { profile: { place: { placeKey: string } }; people: ReadonlyArray<{ userId: string }> },
+  data: { view: CardView; filter?: string },
+) {
+  return {
+    verb: CARD_VERBS.refreshCard,
+    data: { ...data, clusterPlaceKey: cluster.profile.place.placeKey },
+    userIds: cluster.people.map((p) => p.userId),
+  };
+}
+
+/**
+ * After its own button, a card shows itself again as it now stands: the actions list with the
+ * filter it was showing; the chair's draft, where a decided proposal leaves the list to decide.
  */
 export const CARD_REFRESHES: Partial<Record<string, (data: CardData) => string>> = {
-  [CARD_VERBS.actionStatus]: (data) => `actions ${text(data.filter)}`,
-  // The chair's draft: a decided proposal leaves the list of those still to decide.
-  [CARD_VERBS.agendaDecision]: () => 'agenda',
+  [CARD_VERBS.actionStatus]: CARD_VIEWS.actions,
+  [CARD_VERBS.agendaDecision]: CARD_VIEWS.agenda,
 };
 
 export const CARD_COMMANDS: Record<string, (data: CardData) => string> = {

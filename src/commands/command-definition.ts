@@ -24,6 +24,11 @@ export interface Invocation {
    * to (a chair's private agenda preview). Only people linked to that cluster get through.
    */
   clusterPlaceKey?: string;
+  /**
+   * A card being drawn again as it now stands (its refresh, or after its own button): the answer
+   * is that card, in place, with no side effects such as sending a draft to a personal chat.
+   */
+  redrawing?: boolean;
 }
 
 /** The team (for channels) or chat a command was given in: where its cluster lives. */

@@ -10,6 +10,7 @@ import { respond } from './invoke-response';
 import { registerBotAddedListener } from './listeners/bot-added-listener';
 import { registerBotRemovedListener } from './listeners/bot-removed-listener';
 import { registerCardCommandActions } from './listeners/card-command-actions';
+import { registerCardRefreshActions } from './listeners/card-refresh-actions';
 import { registerCommandMessageListener } from './listeners/command-message-listener';
 import { registerFileAttachmentListener } from './listeners/file-attachment-listener';
 import { registerGuestActions } from './listeners/guest-actions';
@@ -64,6 +65,7 @@ export function createClusterbot(deps: BotDependencies, options: ClusterbotOptio
   registerInstallationUpdateListener(application, deps);
   registerShowHelpAction(application, deps);
   registerCardCommandActions(application, deps);
+  registerCardRefreshActions(application, deps);
   registerRsvpActions(application, deps);
   registerMinutesActions(application, deps);
   registerPeerReviewActions(application, deps);

@@ -1,5 +1,5 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { type Activity, TestAdapter } from 'botbuilder';
+import { type Activity, INVOKE_RESPONSE_KEY, TestAdapter } from 'botbuilder';
 import { type CompositionSettings, composeClusterbot } from '../../src/compose-clusterbot';
 import { createLogger } from '../../src/logging/logger';
 import type { BoardOverviewService } from '../../src/services/board-overview-service';
@@ -38,6 +38,8 @@ export interface BotHarness {
   reminders: ReminderJob;
   /** Sends one activity and returns everything the bot sent back during that turn. */
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** Posts the bot has edited in place (updateActivity), since the harness started. */
+  updatedPosts: Partial<Activity>[];
 }
 
 export async function startBotHarness(
@@ -60,7 +62,22 @@ export async function startBotHarness(
   });
   const bot = createClusterbot(dependencies);
   const adapter = new TestAdapter((context) => bot.runTurn(context), { channelId: 'msteams' });
+  // As CloudAdapter does: an invoke response sent during the turn is the turn's answer, so
+  // teams-ai does not add one of its own (nor edit the shared post) after a listener answered.
+  const sendActivities = adapter.sendActivities.bind(adapter);
+  adapter.sendActivities = (context, activities) => {
+    for (const activity of activities)
+      if (activity.type === 'invokeResponse') context.turnState.set(INVOKE_RESPONSE_KEY, activity);
+    return sendActivities(context, activities);
+  };
+  const updatedPosts: Partial<Activity>[] = [];
+  const updateActivity = adapter.updateActivity.bind(adapter);
+  adapter.updateActivity = (context, activity) => {
+    updatedPosts.push(activity);
+    return updateActivity(context, activity);
+  };
   return {
+    updatedPosts,
     tables,
     conversations,
     clock,

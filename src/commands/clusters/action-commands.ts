@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { renderActionsCard } from '../../cards/actions-card';
+import { withRefresh } from '../../cards/card-refresh';
 import {
   type ActionFilter,
   type ActionStatus,
@@ -11,7 +12,7 @@ import {
 import { findSchool, schoolNamer } from '../../domain/clusters/cluster';
 import { parseUkDate } from '../../domain/time/local-date';
 import { formatLocalDate } from '../../domain/time/london-time';
-import { CARD_VERBS } from '../card-commands';
+import { CARD_VERBS, refreshOf } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';
@@ -136,25 +137,28 @@ export const actionsCommand = defineCommand({
     const { counts, ordered } = overview(chosen, today);
     const schoolName = schoolNamer(cluster);
     return cardReply(
-      renderActionsCard({
-        title: `${cluster.profile.name}: ${label}`,
-        summary: chosen.length
-          ? `${counts.overdue} overdue · ${counts.open} open · ${counts['in-progress']} in progress · ${counts.done} done · ${counts.dropped} dropped`
-          : 'No actions here yet. Add one with /action add <what>; <owner school>; <due date>.',
-        actions: ordered.map((a) => ({
-          id: a.id,
-          heading: `${a.id} · ${a.title}`,
-          colour: isOverdue(a, today) ? 'Attention' : a.status === 'done' ? 'Good' : 'Default',
-          owner: `${schoolName(a.ownerSchoolId)}${a.ownerPerson ? ` (${a.ownerPerson.name})` : ''}`,
-          due: `${formatLocalDate(a.due)}${isOverdue(a, today) ? ' (overdue)' : ''}`,
-          status: STATUS_WORDS[a.status],
-          open: a.status === 'open' || a.status === 'in-progress',
-          verb: CARD_VERBS.actionStatus,
-        })),
-        footer:
-          'Owners (the school, or the person named) and cluster leads update actions with the buttons or /action <id> done.',
-        filter: args,
-      }),
+      withRefresh(
+        renderActionsCard({
+          title: `${cluster.profile.name}: ${label}`,
+          summary: chosen.length
+            ? `${counts.overdue} overdue · ${counts.open} open · ${counts['in-progress']} in progress · ${counts.done} done · ${counts.dropped} dropped`
+            : 'No actions here yet. Add one with /action add <what>; <owner school>; <due date>.',
+          actions: ordered.map((a) => ({
+            id: a.id,
+            heading: `${a.id} · ${a.title}`,
+            colour: isOverdue(a, today) ? 'Attention' : a.status === 'done' ? 'Good' : 'Default',
+            owner: `${schoolName(a.ownerSchoolId)}${a.ownerPerson ? ` (${a.ownerPerson.name})` : ''}`,
+            due: `${formatLocalDate(a.due)}${isOverdue(a, today) ? ' (overdue)' : ''}`,
+            status: STATUS_WORDS[a.status],
+            open: a.status === 'open' || a.status === 'in-progress',
+            verb: CARD_VERBS.actionStatus,
+          })),
+          footer:
+            'Owners (the school, or the person named) and cluster leads update actions with the buttons or /action <id> done.',
+          filter: args,
+        }),
+        refreshOf(cluster, { view: 'actions', filter: args }),
+      ),
       `${cluster.profile.name} actions`,
     );
   },

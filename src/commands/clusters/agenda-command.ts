@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { renderAgendaCard } from '../../cards/agenda-card';
+import { withRefresh } from '../../cards/card-refresh';
 import { type HalfTermNumber, halfTermName, parseAcademicYear } from '../../domain/calendar/academic-year';
 import { whoMay } from '../../domain/clusters/who-may';
 import { formatLondon } from '../../domain/time/london-time';
 import { agendaCardHeading } from '../../views/agenda-view';
-import { CARD_VERBS } from '../card-commands';
+import { CARD_VERBS, refreshOf } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';
@@ -112,7 +113,7 @@ export const agendaCommand = defineCommand({
           (p) => p.meetingId === meeting.id && p.status === 'proposed',
         );
         const published = cluster.publishedAgendas.some((p) => p.meetingId === meeting.id);
-        const card = renderAgendaCard({
+        const drawn = renderAgendaCard({
           ...agendaCardHeading(cluster, meeting, items),
           proposalsHeading: 'Proposed items waiting for the chair',
           proposals: isChair
@@ -129,6 +130,7 @@ export const agendaCommand = defineCommand({
               ? 'Propose an item with /agenda add <item>; the chair decides what goes on.'
               : 'Not published yet: this is the draft so far. Propose an item with /agenda add <item>.',
         });
+        const card = withRefresh(drawn, refreshOf(cluster, { view: 'agenda' }));
         const summary = `Agenda for ${formatLondon(meeting.startsAt)}`;
         if (!isChair) return cardReply(card, summary);
         return replyWithDraft(

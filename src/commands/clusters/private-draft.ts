@@ -14,7 +14,8 @@ export async function replyWithDraft(
   draft: { card: AdaptiveCard; summary: string },
   sentPrivately: string,
 ): Promise<Reply> {
-  if (invocation.conversation.scope !== 'personal') {
+  // Redrawn in place (a refresh is seen by this person alone), it stays where it is.
+  if (invocation.conversation.scope !== 'personal' && !invocation.redrawing) {
     const { tenantId } = invocation.conversation;
     if (await services.sendPrivately(tenantId, invocation.actor.userId, draft))
       return textReply(sentPrivately);

@@ -1,6 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import { CARD_COMMANDS, CARD_REFRESHES } from '../../commands/card-commands';
 import type { BotDependencies } from '../bot-dependencies';
+import { respond } from '../invoke-response';
 import { replyActivity } from '../reply-activity';
 import { invocationFrom } from '../turn-input';
 import { turnLogger } from '../turn-logger';
@@ -29,8 +30,12 @@ export function registerCardCommandActions(app: Application, deps: BotDependenci
       // A card whose button changed something shows itself as it now stands (the actions list).
       const refresh = CARD_REFRESHES[verb];
       if (refresh && result.outcome === 'handled') {
-        const shown = await deps.commands.dispatch(refresh(data ?? {}), invocation);
-        if (shown.reply.kind === 'card') return shown.reply.card;
+        const shown = await deps.commands.dispatch(refresh(data ?? {}), { ...invocation, redrawing: true });
+        // This person's view, answered here: others see theirs through the card's refresh.
+        if (shown.reply.kind === 'card') {
+          await respond(context, shown.reply.card);
+          return shown.reply.card as never;
+        }
       }
       return result.outcome === 'handled' ? 'Done: see my reply below.' : 'Not done: see my reply below.';
     });
