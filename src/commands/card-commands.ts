@@ -29,6 +29,8 @@ const part = (value: unknown) => text(value).replace(/[,\n]/g, ' ');
 export const CARD_VIEWS = {
   actions: (data: CardData) => `actions ${text(data.filter)}`,
   agenda: (_data: CardData) => 'agenda',
+  rota: (data: CardData) => `rota ${text(data.filter)}`,
+  peerReviews: (_data: CardData) => 'peerreview list',
 } as const;
 
 export type CardView = keyof typeof CARD_VIEWS;

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { cardOf, cardText } from '../support/bot-harness';
-import { invokeAnswer } from '../support/card-inputs';
+import { invokeAnswer, pressButton } from '../support/card-inputs';
 import { LEAD, rootsCluster, say } from '../support/roots-cluster';
 import {
   botAddedToPersonalChat,
@@ -74,6 +74,27 @@ describe('cards that others see too stay true', () => {
     const memberSees = invokeAnswer(await bot.send(lookAt(posted, MEMBER))).card;
     expect(cardText(memberSees)).not.toContain('Proposed items waiting for the chair');
     expect(JSON.stringify(memberSees)).not.toContain('"title":"Accept"');
+  });
+
+  it('the rota and the peer reviews list are redrawn as they now stand: a swap typed elsewhere shows', async () => {
+    const { bot } = await roots();
+    const rota = cardOf(await say(bot, '/rota 2026-27'));
+    await say(bot, '/rota swap spring 1 and spring 2');
+    const seen = invokeAnswer(await bot.send(lookAt(rota, MEMBER))).card;
+    expect(cardText(seen)).not.toBe(cardText(rota));
+    expect(cardText(seen)).toBe(cardText(cardOf(await say(bot, '/rota 2026-27', MEMBER))));
+
+    const reviews = cardOf(await say(bot, '/peerreview list'));
+    const form = cardOf(await say(bot, '/peerreview', MEMBER));
+    await pressButton(bot, form, 'Ask the cluster', MEMBER, {
+      type: 'lesson-study',
+      focus: 'How well does our reading curriculum build fluency?',
+      halfTerm: 'Spring 1 2026-27',
+      reviewers: '1',
+    });
+    expect(cardText(invokeAnswer(await bot.send(lookAt(reviews, LEAD))).card)).toContain(
+      'How well does our reading curriculum build fluency?',
+    );
   });
 
   it('a refresh naming another view, or a cluster the person is not in, shows nothing of it', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withRefresh } from '../../cards/card-refresh';
 import { type LocalDate, parseUkDate } from '../../domain/time/local-date';
 import { formatLocalDate } from '../../domain/time/london-time';
 import {
@@ -7,6 +8,7 @@ import {
   peerReviewRequestCard,
   peerReviewsCard,
 } from '../../views/peer-review-view';
+import { refreshOf } from '../card-commands';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { problemReply, replyTo } from './outcome-reply';
@@ -73,7 +75,10 @@ export const peerReviewCommand = defineCommand({
         if (!cluster.ok) return problemReply(cluster.problem);
         return args.action === 'ask'
           ? cardReply(peerReviewRequestCard(cluster.value, services.clock()), 'Ask for a peer review')
-          : cardReply(peerReviewsCard(cluster.value), `${cluster.value.profile.name}: peer reviews`);
+          : cardReply(
+              withRefresh(peerReviewsCard(cluster.value), refreshOf(cluster.value, { view: 'peerReviews' })),
+              `${cluster.value.profile.name}: peer reviews`,
+            );
       }
       case 'show':
       case 'done': {

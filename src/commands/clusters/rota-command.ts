@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { withRefresh } from '../../cards/card-refresh';
 import { renderRotaCard } from '../../cards/rota-card';
 import { renderRotaDownloadCard } from '../../cards/rota-download-card';
 import { parseAcademicYear } from '../../domain/calendar/academic-year';
 import type { RotaChangeOrder } from '../../domain/rota/rota-change-order';
 import { formatLondon } from '../../domain/time/london-time';
+import { refreshOf } from '../card-commands';
 import { actorOf, type CommandHandlerInput, placeOf } from '../command-definition';
 import { cardReply, type Reply, textReply } from '../reply';
 import { defineCommandWithSubcommands, nothingAfter, subcommand } from '../subcommands';
@@ -38,7 +40,10 @@ const show = subcommand({
         );
       }
       const card = presentRota(cluster, rota, year, services.rotaLink(cluster.profile.id));
-      return cardReply(renderRotaCard(card), `${cluster.profile.name} rota ${year}`);
+      return cardReply(
+        withRefresh(renderRotaCard(card), refreshOf(cluster, { view: 'rota', filter: year })),
+        `${cluster.profile.name} rota ${year}`,
+      );
     });
   },
 });
