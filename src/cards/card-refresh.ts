@@ -1,13 +1,17 @@
 import type { AdaptiveCard } from './adaptive-card';
+import { CARD_BUDGET_BYTES, cardBytes } from './card-budget';
 
 /** Teams refreshes a card automatically for at most 60 people; others can refresh it by hand. */
 const MOST_REFRESHED = 60;
+
+/** What a full refresh list takes (60 Teams ids): a card that carries one leaves this much room. */
+export const REFRESH_ROOM_BYTES = 6_000;
 
 export interface CardRefresh {
   verb: string;
   /** What the refresh sends back: which view to draw again, and its filter. */
   data: Record<string, string>;
-  /** Who sees it redrawn as it now stands when they look at it (Teams ids). */
+  /** Who sees it redrawn as it now stands when they look at it (Teams ids), most important first. */
   userIds: readonly string[];
 }
 
@@ -17,11 +21,14 @@ export interface CardRefresh {
  * elsewhere (another click, a typed command) shows without anyone posting it anew.
  */
 export function withRefresh(card: AdaptiveCard, refresh: CardRefresh): AdaptiveCard {
-  return {
-    ...card,
-    refresh: {
-      action: { type: 'Action.Execute', title: 'Refresh', verb: refresh.verb, data: refresh.data },
-      userIds: refresh.userIds.slice(0, MOST_REFRESHED),
-    },
-  };
+  const action = { type: 'Action.Execute', title: 'Refresh', verb: refresh.verb, data: refresh.data };
+  // The list counts towards the card's size: those who do not fit can still refresh it by hand.
+  let room = CARD_BUDGET_BYTES - cardBytes({ ...card, refresh: { action, userIds: [] } });
+  const userIds: string[] = [];
+  for (const id of refresh.userIds.slice(0, MOST_REFRESHED)) {
+    room -= Buffer.byteLength(JSON.stringify(id)) + 1;
+    if (room < 0) break;
+    userIds.push(id);
+  }
+  return { ...card, refresh: { action, userIds } };
 }

@@ -35,15 +35,24 @@ export const CARD_VIEWS = {
 
 export type CardView = keyof typeof CARD_VIEWS;
 
-/** The refresh of a view for the cluster's people (the card carries its cluster for personal chats). */
+const REFRESHED_FIRST: readonly string[] = ['cluster-lead', 'head', 'staff', 'observer'];
+
+/**
+ * The refresh of a view for the cluster's people, leads and heads first (a large cluster's card
+ * may have room for only some). The card carries its cluster for personal chats.
+ */
 export function refreshOf(
-  cluster: { profile: { place: { placeKey: string } }; people: ReadonlyArray<{ userId: string }> },
+  cluster: {
+    profile: { place: { placeKey: string } };
+    people: ReadonlyArray<{ userId: string; role: string }>;
+  },
   data: { view: CardView; filter?: string },
 ) {
+  const rank = (role: string) => REFRESHED_FIRST.indexOf(role);
   return {
     verb: CARD_VERBS.refreshCard,
     data: { ...data, clusterPlaceKey: cluster.profile.place.placeKey },
-    userIds: cluster.people.map((p) => p.userId),
+    userIds: [...cluster.people].sort((a, b) => rank(a.role) - rank(b.role)).map((p) => p.userId),
   };
 }
 

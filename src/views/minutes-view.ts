@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive-card';
+import { CARD_BUDGET_BYTES, cardBytes } from '../cards/card-budget';
 import { renderMinutesEditorCard, renderPublishedMinutesCard } from '../cards/minutes-card';
 import { halfTermName } from '../domain/calendar/academic-year';
 import { schoolNamer } from '../domain/clusters/cluster';
@@ -66,63 +67,91 @@ export function minutesEditorCard(
         : [],
     );
   const published = minutes.published;
-  return renderMinutesEditorCard({
-    clusterId: cluster.profile.id,
-    meetingId: meeting.id,
-    title: `Minutes: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} ${meeting.year} meeting`,
-    subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, chaired by ${meeting.host.name}` : ''}${meeting.minuteTaker ? `; minutes by ${meeting.minuteTaker.name}` : ''}.`,
-    note: options.note ?? '',
-    noteStyle: options.noteStyle ?? 'default',
-    markChoices: Object.entries(ATTENDANCE_WORDS).map(([value, title]) => ({ title, value })),
-    schools: input.attendance.map((a) => ({
-      name: schoolName(a.schoolId),
-      markId: ids.mark(a.schoolId),
-      mark: a.mark,
-      deputyId: ids.deputy(a.schoolId),
-      deputy: a.deputy ?? '',
-    })),
-    guests: input.guests.join('\n'),
-    items: minutes.notes.map((n, i) => ({
-      heading: `${i + 1}. ${n.item}`,
-      inputId: ids.note(i),
-      notes: input.notes[i] ?? '',
-    })),
-    decisions: input.decisions.join('\n'),
-    existingActions: existing,
-    actionsHint: `Each action needs what, and an owner school; without a date it is due by the next meeting (${formatLocalDate(defaultDue)}). Actions join the cluster's actions when the minutes are published.`,
-    actionRows: Array.from({ length: rows }, (_, row) => {
-      const action = input.actions[row];
-      return {
-        label: `New action ${row + 1}`,
-        titleId: ids.action(row, 'title'),
-        title: action?.title ?? '',
-        schoolId: ids.action(row, 'school'),
-        school: action?.schoolId ?? '',
-        ownerId: ids.action(row, 'owner'),
-        owner: action?.ownerUserId ?? '',
-        dueId: ids.action(row, 'due'),
-        due: action?.due ?? '',
-      };
-    }),
-    schoolChoices: cluster.schools
-      .filter((s) => !s.leftOn)
+  // Owners to choose from, for every action row: a large cluster's people would take the card past
+  // Teams' limit, so then one head a school, then only owners already chosen (the school is enough).
+  const chosen = new Set(input.actions.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : [])));
+  const linked = cluster.people.filter((p) => p.schoolId !== undefined);
+  const firstOfSchool = new Set([
+    ...new Map(
+      linked
+        .filter((p) => p.role === 'head')
+        .reverse()
+        .map((p) => [p.schoolId, p.userId]),
+    ).values(),
+  ]);
+  const owners = (who: OwnerChoice) =>
+    linked
+      .filter(
+        (p) => who === 'everyone' || chosen.has(p.userId) || (who === 'heads' && firstOfSchool.has(p.userId)),
+      )
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((s) => ({ title: s.name, value: s.id })),
-    peopleChoices: cluster.people
-      .filter((p) => p.schoolId !== undefined)
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((p) => ({ title: `${p.name} (${schoolName(p.schoolId ?? '')})`, value: p.userId })),
-    footer: published
-      ? `Published by ${published.byName}, ${formatLondon(published.at)}. Publishing again updates the minutes in the channel.`
-      : view.stored
-        ? `Draft saved by ${minutes.savedByName}, ${formatLondon(minutes.savedAt)}. Only the minute-taker, the chair and cluster leads see drafts.`
-        : 'Not saved yet. Save a draft to come back to it with /minutes; publish when it is ready.',
-    saveVerb: MINUTES_VERBS.save,
-    publishVerb: MINUTES_VERBS.publish,
-    publishTitle: published ? 'Publish corrections' : 'Publish',
-    canSave: !published,
-  });
+      // One head a school: the school picked beside it says which, so the name alone is enough.
+      .map((p) => ({
+        title: who === 'heads' ? p.name : `${p.name} (${schoolName(p.schoolId ?? '')})`,
+        value: p.userId,
+      }));
+  const render = (who: OwnerChoice) =>
+    renderMinutesEditorCard({
+      clusterId: cluster.profile.id,
+      meetingId: meeting.id,
+      title: `Minutes: ${cluster.profile.name}, ${halfTermName(meeting.halfTerm)} ${meeting.year} meeting`,
+      subtitle: `${formatLondon(meeting.startsAt)}${meeting.host ? `, chaired by ${meeting.host.name}` : ''}${meeting.minuteTaker ? `; minutes by ${meeting.minuteTaker.name}` : ''}.`,
+      note: options.note ?? '',
+      noteStyle: options.noteStyle ?? 'default',
+      markChoices: Object.entries(ATTENDANCE_WORDS).map(([value, title]) => ({ title, value })),
+      schools: input.attendance.map((a) => ({
+        name: schoolName(a.schoolId),
+        markId: ids.mark(a.schoolId),
+        mark: a.mark,
+        deputyId: ids.deputy(a.schoolId),
+        deputy: a.deputy ?? '',
+      })),
+      guests: input.guests.join('\n'),
+      items: minutes.notes.map((n, i) => ({
+        heading: `${i + 1}. ${n.item}`,
+        inputId: ids.note(i),
+        notes: input.notes[i] ?? '',
+      })),
+      decisions: input.decisions.join('\n'),
+      existingActions: existing,
+      actionsHint: `Each action needs what, and an owner school; without a date it is due by the next meeting (${formatLocalDate(defaultDue)}). Actions join the cluster's actions when the minutes are published.`,
+      actionRows: Array.from({ length: rows }, (_, row) => {
+        const action = input.actions[row];
+        return {
+          label: `New action ${row + 1}`,
+          titleId: ids.action(row, 'title'),
+          title: action?.title ?? '',
+          schoolId: ids.action(row, 'school'),
+          school: action?.schoolId ?? '',
+          ownerId: ids.action(row, 'owner'),
+          owner: action?.ownerUserId ?? '',
+          dueId: ids.action(row, 'due'),
+          due: action?.due ?? '',
+        };
+      }),
+      schoolChoices: cluster.schools
+        .filter((s) => !s.leftOn)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s) => ({ title: s.name, value: s.id })),
+      peopleChoices: owners(who),
+      footer: published
+        ? `Published by ${published.byName}, ${formatLondon(published.at)}. Publishing again updates the minutes in the channel.`
+        : view.stored
+          ? `Draft saved by ${minutes.savedByName}, ${formatLondon(minutes.savedAt)}. Only the minute-taker, the chair and cluster leads see drafts.`
+          : 'Not saved yet. Save a draft to come back to it with /minutes; publish when it is ready.',
+      saveVerb: MINUTES_VERBS.save,
+      publishVerb: MINUTES_VERBS.publish,
+      publishTitle: published ? 'Publish corrections' : 'Publish',
+      canSave: !published,
+    });
+  for (const who of ['everyone', 'heads'] as const) {
+    const card = render(who);
+    if (cardBytes(card) <= CARD_BUDGET_BYTES) return card;
+  }
+  return render('chosen');
 }
+
+type OwnerChoice = 'everyone' | 'heads' | 'chosen';
 
 function withNone(list: string[], none: string) {
   return (list.length > 0 ? list : [none]).map((text) => ({ text }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
 import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
-import { HEAD_OF_EARLSDON } from '../support/teams-activities';
+import { HEAD_OF_EARLSDON, type Person } from '../support/teams-activities';
 
 /** Teams refuses a message over about 28 KB: the minute-taker would get nothing at all. */
 const TEAMS_LIMIT = 28_000;
@@ -16,6 +16,18 @@ describe('the largest realistic cluster', () => {
       await say(bot, `/school add ${name}`);
     await say(bot, `/terms 2026-27\n${TERM_DATES_CSV_2026_27}`);
     await say(bot, '/join Cannon Park', HEAD_OF_EARLSDON);
+    // Sixty more people linked (heads, deputies, staff): every one is in the cards' refresh list.
+    const schools = COVENTRY_ROSTER.split('\n')
+      .filter((line) => line.startsWith('Roots,'))
+      .map((line) => line.split(',')[1]);
+    for (let i = 0; i < 60; i++) {
+      const person: Person = {
+        id: `29:1${'Xq7'.repeat(24)}${String(i).padStart(4, '0')}`,
+        name: `Colleague ${i}`,
+        aadObjectId: `e1e2e3e4-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      };
+      await say(bot, `/join ${schools[i % schools.length]}`, person);
+    }
     for (let i = 1; i <= 40; i++)
       await say(
         bot,
@@ -36,6 +48,14 @@ describe('the largest realistic cluster', () => {
     const card = cardOf(await say(bot, '/minutes', HEAD_OF_EARLSDON));
     expect(cardText(card)).toContain('Stivichall Primary School');
     sizes['/minutes'] = Buffer.byteLength(JSON.stringify(card), 'utf8');
+    // Sixty people in every action row's owner list would not fit: one head a school, then.
+    expect(JSON.stringify(card)).toContain('{"title":"Colleague 59","value":"29:');
+    expect(JSON.stringify(card)).not.toContain('"title":"Colleague 0"');
+    expect(JSON.stringify(card)).not.toContain('(Cannon Park Primary School)","value":"29:');
     expect(Object.entries(sizes).filter(([, size]) => size >= TEAMS_LIMIT)).toEqual([]);
+    // What does not fit is a command away: the list says how to see the rest; everyone stays refreshed.
+    const actions = cardOf(await say(bot, '/actions')) as { refresh?: { userIds: string[] } };
+    expect(cardText(actions)).toMatch(/Showing the first \d+ of 40: see the rest with \/actions overdue/);
+    expect(actions.refresh?.userIds).toHaveLength(60);
   });
 });
