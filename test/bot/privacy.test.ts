@@ -4,6 +4,7 @@ import type { ExportSubject } from '../../src/http/signed-links';
 import { TABLES } from '../../src/storage/table-names';
 import { type BotHarness, cardOf, cardText, say, TEST_LINK_SECRET } from '../support/bot-harness';
 import { invokeAnswer, pressButton } from '../support/card-inputs';
+import { privateChats } from '../support/private-chats';
 import { rootsWithAnApology } from '../support/roots-with-an-apology';
 import {
   channelMessageMentioning,
@@ -45,12 +46,21 @@ async function everyRow(bot: BotHarness): Promise<string> {
   return rows.join('\n');
 }
 
+/** Export links go to the person's own chat, never the channel: the card sent there. */
+async function privately(bot: BotHarness, text: string, from: Person) {
+  const { reply, card } = await (await privateChats(bot)).ask(text, from);
+  expect(reply).toMatch(
+    /^I've sent you the links to everything stored about .+ in our personal chat: they work for an hour\.$/,
+  );
+  return card;
+}
+
 const traceOf = (person: Person) => [person.id, person.aadObjectId, person.name].filter(Boolean) as string[];
 
 describe('/privacy export', () => {
   it("gives a school's head everything stored about the school: memberships, links, answers and reasons, change log", async () => {
     const { bot } = await roots();
-    const card = cardOf(await say(bot, '/privacy export Cannon Park', HEAD_OF_EARLSDON));
+    const card = await privately(bot, '/privacy export Cannon Park', HEAD_OF_EARLSDON);
     expect(cardText(card)).toContain('What Clusterbot holds about Cannon Park');
     const json = await openExport(bot, card, 'json');
     expect(json.status).toBe(200);
@@ -72,15 +82,17 @@ describe('/privacy export', () => {
 
   it('gives anyone what is stored about themselves, and nobody else', async () => {
     const { bot } = await roots();
-    const json = await openExport(
-      bot,
-      cardOf(await say(bot, '/privacy export me', HEAD_OF_EARLSDON)),
-      'json',
-    );
+    const json = await openExport(bot, await privately(bot, '/privacy export me', HEAD_OF_EARLSDON), 'json');
     const text = json.status === 200 ? json.body : '';
     expect(text).toContain(REASON);
     expect(text).toContain(HEAD_OF_EARLSDON.id);
     expect(text).not.toContain(JO_SMITH.id);
+    // Without a personal chat to send them to, the links are not shown in the channel either.
+    const noChat = await say(bot, '/privacy export me', JO_SMITH);
+    expect(noChat?.text).toContain(
+      'these links open everything stored about you, so they are never posted here',
+    );
+    expect(cardOf(noChat)).toBeUndefined();
   });
 
   it("refuses a school's export to someone who is neither a lead nor its head, and a link that was tampered with", async () => {
@@ -88,7 +100,7 @@ describe('/privacy export', () => {
     expect((await say(bot, '/privacy export Cannon Park', JO_SMITH))?.text).toContain(
       'only a cluster lead, or the head of Cannon Park, can export',
     );
-    const card = cardOf(await say(bot, '/privacy export Cannon Park', HEAD_OF_EARLSDON)) as {
+    const card = (await privately(bot, '/privacy export Cannon Park', HEAD_OF_EARLSDON)) as {
       actions: Array<{ url: string }>;
     };
     const first = card.actions[1];
@@ -114,7 +126,11 @@ describe('/privacy erase and forget', () => {
     for (const trace of [...traceOf(HEAD_OF_EARLSDON), REASON]) expect(rows).not.toContain(trace);
     expect(rows).toContain('Cannon Park');
     expect(rows).toContain('Erased the personal data held about a school that has left');
-    const after = await openExport(bot, cardOf(await say(bot, '/privacy export Cannon Park')), 'json');
+    const after = await openExport(
+      bot,
+      await privately(bot, '/privacy export Cannon Park', HEAD_OF_BROAD_HEATH),
+      'json',
+    );
     expect(after.status === 200 && after.body).toContain('Former head');
   });
 
@@ -132,7 +148,11 @@ describe('/privacy erase and forget', () => {
     const rows = await everyRow(bot);
     for (const trace of traceOf(HEAD_OF_EARLSDON)) expect(rows).not.toContain(trace);
     expect(rows).toContain('Forgot a person on request');
-    const after = await openExport(bot, cardOf(await say(bot, '/privacy export Cannon Park')), 'json');
+    const after = await openExport(
+      bot,
+      await privately(bot, '/privacy export Cannon Park', HEAD_OF_BROAD_HEATH),
+      'json',
+    );
     expect(after.status === 200 && after.body).toContain('Former head');
     expect(cardText(cardOf(await say(bot, '/school list')))).toContain('Cannon Park');
   });

@@ -8,6 +8,7 @@ import { actorOf, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { defineCommandWithSubcommands, nothingAfter, subcommand } from '../subcommands';
 import { problemReply, replyTo } from './outcome-reply';
+import { replyPrivately } from './private-draft';
 
 const words = (what: string) =>
   z
@@ -19,6 +20,11 @@ const words = (what: string) =>
         .trim(),
     )
     .refine(Boolean, what);
+
+const EXPORT_SENT = (whom: string) => ({
+  sent: `I've sent you the links to everything stored about ${whom} in our personal chat: they work for an hour.`,
+  why: `these links open everything stored about ${whom}, so they are never posted here`,
+});
 
 const exportData = subcommand({
   name: 'export',
@@ -32,19 +38,25 @@ const exportData = subcommand({
         tenantId: invocation.conversation.tenantId,
         userId: actor.userId,
       });
-      return cardReply(renderExportCard(exportCardData('you', links)), 'Your data export');
+      return replyPrivately(
+        invocation,
+        services,
+        { card: renderExportCard(exportCardData('you', links)), summary: 'Your data export' },
+        EXPORT_SENT('you'),
+      );
     }
     const outcome = await services.privacyExports.schoolToExport(placeOf(invocation), args, actor);
-    return replyTo(outcome, ({ clusterId, school }) =>
-      cardReply(
-        renderExportCard(
-          exportCardData(
-            school.name,
-            services.exportLinks({ kind: 'school', clusterId, schoolId: school.id }),
-          ),
-        ),
-        `Data export for ${school.name}`,
-      ),
+    if (!outcome.ok) return problemReply(outcome.problem);
+    const { clusterId, school } = outcome.value;
+    const links = services.exportLinks({ kind: 'school', clusterId, schoolId: school.id });
+    return replyPrivately(
+      invocation,
+      services,
+      {
+        card: renderExportCard(exportCardData(school.name, links)),
+        summary: `Data export for ${school.name}`,
+      },
+      EXPORT_SENT(school.name),
     );
   },
 });

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { Invocation } from '../command-definition';
 import type { CommandServices } from '../command-services';
-import { cardReply, type Reply, textReply } from '../reply';
+import { cardReply, type Reply, refusalReply, textReply } from '../reply';
 
 /**
  * A draft (the chair's agenda, the minute-taker's minutes) asked for in a channel goes to the
@@ -21,4 +21,22 @@ export async function replyWithDraft(
       return textReply(sentPrivately);
   }
   return cardReply(draft.card, draft.summary);
+}
+
+/**
+ * Links that act as the person (an upload link) or open personal data (an export) go to their
+ * personal chat only: asked for in a channel, they are sent there, and never shown in the channel.
+ */
+export async function replyPrivately(
+  invocation: Invocation,
+  services: CommandServices,
+  message: { card: AdaptiveCard; summary: string },
+  said: { sent: string; why: string },
+): Promise<Reply> {
+  if (invocation.conversation.scope === 'personal') return cardReply(message.card, message.summary);
+  const { tenantId } = invocation.conversation;
+  if (await services.sendPrivately(tenantId, invocation.actor.userId, message)) return textReply(said.sent);
+  return refusalReply(
+    `I could not reach you in a personal chat, and ${said.why}. Open a chat with Clusterbot (Apps in Teams, then Clusterbot, Open), then ask again.`,
+  );
 }

@@ -4,8 +4,8 @@ import { parseAcademicYear } from '../../domain/calendar/academic-year';
 import type { FileKind } from '../../domain/imports/file-upload';
 import { schoolYearOf } from '../../domain/performance/measures';
 import { actorOf, defineCommand, placeOf } from '../command-definition';
-import { cardReply, refusalReply, textReply } from '../reply';
 import { problemReply } from './outcome-reply';
+import { replyPrivately } from './private-draft';
 
 const KIND_WORDS: Record<string, FileKind> = {
   roster: 'roster',
@@ -93,13 +93,9 @@ export const uploadCommand = defineCommand({
       }),
       summary: `${what.title} for ${clusterName}`,
     };
-    if (invocation.conversation.scope === 'personal') return cardReply(draft.card, draft.summary);
-    if (await services.sendPrivately(invocation.conversation.tenantId, invocation.actor.userId, draft))
-      return textReply(
-        "I've sent you an upload link in our personal chat: it is yours alone and works for an hour.",
-      );
-    return refusalReply(
-      'I could not reach you in a personal chat, and an upload link acts as you, so it is never posted here. Open a chat with Clusterbot (Apps in Teams), then type **/upload** there.',
-    );
+    return replyPrivately(invocation, services, draft, {
+      sent: "I've sent you an upload link in our personal chat: it is yours alone and works for an hour.",
+      why: 'an upload link acts as you, so it is never posted here',
+    });
   },
 });
