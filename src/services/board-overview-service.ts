@@ -82,9 +82,9 @@ export class BoardOverviewService {
   }
 
   private async healthOf(clusterId: string, now: Date) {
-    const [stored, answers] = await Promise.all([
+    const [stored, replies] = await Promise.all([
       this.clusters.load(clusterId),
-      this.rsvps.answersForCluster(clusterId),
+      this.rsvps.repliesForCluster(clusterId),
     ]);
     if (!stored) return undefined;
     const cluster = stored.value;
@@ -98,7 +98,8 @@ export class BoardOverviewService {
       year,
       meetings,
       membersOn: (date) => cluster.schools.filter((s) => isMemberOn(s, date)).map((s) => s.id),
-      answers,
+      answers: replies.answers,
+      guests: replies.guests,
       minutes: cluster.minutes,
       actions: cluster.actions,
       peerReviews: cluster.peerReviews,

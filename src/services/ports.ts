@@ -82,11 +82,17 @@ export interface MeetingRows {
 }
 
 /** Answers to meeting invitations: one row per school per meeting, updated under its ETag. */
+/** What a cluster's schools have said to its invitations: answers, and requests to bring guests. */
+export interface ClusterReplies {
+  answers: SchoolRsvp[];
+  guests: GuestRequest[];
+}
+
 export interface RsvpStore {
   /** Everything answered for one meeting (answers and guests): one query. */
   meeting(clusterId: string, meetingId: string): Promise<MeetingRows>;
-  /** Every answer to every meeting of the cluster (the board's attendance figures). */
-  answersForCluster(clusterId: string): Promise<SchoolRsvp[]>;
+  /** Every answer and guest request for every meeting of the cluster (the board's attendance figures). */
+  repliesForCluster(clusterId: string): Promise<ClusterReplies>;
   /** Creates or replaces a guest request; with `version`, only if unchanged since it was read. */
   saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void>;
   /** @throws AlreadyExistsError when someone answered for the school meanwhile. */

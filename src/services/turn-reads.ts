@@ -7,7 +7,7 @@ import type {
 } from '../domain/clusters/cluster';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
-import type { ClusterStore, ClusterWrite, MeetingRows, RsvpStore, Versioned } from './ports';
+import type { ClusterReplies, ClusterStore, ClusterWrite, MeetingRows, RsvpStore, Versioned } from './ports';
 
 /** What this turn has read so far, by key: a promise, so reads made side by side share one request. */
 interface Turn {
@@ -114,8 +114,8 @@ export class MeetingRowsOncePerTurn implements RsvpStore {
     return remembered(meetingKey(clusterId, meetingId), () => this.store.meeting(clusterId, meetingId));
   }
 
-  answersForCluster(clusterId: string): Promise<SchoolRsvp[]> {
-    return this.store.answersForCluster(clusterId);
+  repliesForCluster(clusterId: string): Promise<ClusterReplies> {
+    return this.store.repliesForCluster(clusterId);
   }
 
   async saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { GuestRequest } from '../domain/rsvp/guest-request';
 import type { SchoolRsvp } from '../domain/rsvp/rsvp';
-import type { MeetingRows, RsvpStore } from '../services/ports';
+import type { ClusterReplies, MeetingRows, RsvpStore } from '../services/ports';
 import { parseRowVersion } from './parsed-rows';
 import { ROW_SCHEMA_VERSION } from './row-schemas';
 import { translateStorageError } from './storage-error-translation';
@@ -26,11 +26,14 @@ export class RsvpRepository implements RsvpStore {
     return meetingRowsFrom(await this.rowsFrom(clusterId, rsvpKeys.prefix(meetingId)), clusterId, meetingId);
   }
 
-  /** Every school's answer to every meeting of one cluster: one query, for the board's figures. */
-  async answersForCluster(clusterId: string): Promise<SchoolRsvp[]> {
-    return (await this.rowsFrom(clusterId, 'rsvp|'))
-      .filter((row) => !row.rowKey.includes('|guest|'))
-      .map((row) => parse<SchoolRsvp>('rsvp', clusterId, row));
+  /** Every answer and guest request for every meeting of one cluster: one query, for the board's figures. */
+  async repliesForCluster(clusterId: string): Promise<ClusterReplies> {
+    const rows = await this.rowsFrom(clusterId, 'rsvp|');
+    const isGuest = (row: Row) => row.rowKey.includes('|guest|');
+    return {
+      answers: rows.filter((row) => !isGuest(row)).map((row) => parse<SchoolRsvp>('rsvp', clusterId, row)),
+      guests: rows.filter(isGuest).map((row) => parse<GuestRequest>('guest', clusterId, row)),
+    };
   }
 
   async saveGuest(clusterId: string, request: GuestRequest, version?: string): Promise<void> {

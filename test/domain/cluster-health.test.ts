@@ -90,6 +90,20 @@ describe("a cluster's health for the board", () => {
     expect(health.concerns).toEqual(['1 of 4 schools at the last meeting']);
   });
 
+  it('counts a school that asked to bring a guest as coming, unless it answered otherwise', () => {
+    const guest = (schoolId: string, status: string) => ({ meetingId: '2026-27#2', schoolId, status });
+    const health = clusterHealth(
+      year({
+        answers: [answer('2026-27#2', 'b', 'apologies')],
+        guests: [guest('a', 'pending'), guest('b', 'approved'), guest('c', 'declined')],
+      }),
+    );
+    expect(health.turnout.map((t) => [t.meetingId, t.present, t.apologies, t.noAnswer])).toEqual([
+      ['2026-27#1', 0, 0, 4],
+      ['2026-27#2', 1, 1, 2],
+    ]);
+  });
+
   it('counts minutes as on time only when published within two weeks of the meeting', () => {
     const health = clusterHealth(
       year({

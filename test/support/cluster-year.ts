@@ -9,6 +9,7 @@ export function clusterYear(changes: Partial<ClusterYear> = {}): ClusterYear {
     meetings: [],
     membersOn: () => [],
     answers: [],
+    guests: [],
     minutes: [],
     actions: [],
     peerReviews: [],

@@ -4,7 +4,7 @@ import { type MeetingMinutes, MINUTES_DUE_WITHIN_DAYS } from '../minutes/meeting
 import type { PeerReview } from '../peer-reviews/peer-review';
 import { recordedByClusterbot } from '../rota/recorded-meetings';
 import type { PlannedMeeting } from '../rota/rota-types';
-import type { SchoolRsvp } from '../rsvp/rsvp';
+import { effectiveAnswer, type RsvpAnswer, type SchoolRsvp } from '../rsvp/rsvp';
 import { addDays, type LocalDate } from '../time/local-date';
 import { londonWallClock } from '../time/london-time';
 
@@ -55,6 +55,8 @@ export interface ClusterYear {
   /** Member school ids per meeting date (joiners and leavers counted right). */
   membersOn: (date: LocalDate) => string[];
   answers: readonly SchoolRsvp[];
+  /** Asking to bring a guest counts as coming (see effectiveAnswer). */
+  guests: ReadonlyArray<{ meetingId: string; schoolId: string; status: string }>;
   minutes: readonly MeetingMinutes[];
   actions: readonly ClusterAction[];
   peerReviews: readonly PeerReview[];
@@ -78,7 +80,13 @@ function turnoutOf(meeting: PlannedMeeting, input: ClusterYear): MeetingTurnout 
   for (const schoolId of members) {
     const mark = published
       ? published.attendance.find((a) => a.schoolId === schoolId)?.mark
-      : answerMark(input.answers.find((a) => a.meetingId === meeting.id && a.schoolId === schoolId));
+      : answerMark(
+          effectiveAnswer(
+            schoolId,
+            input.answers.filter((a) => a.meetingId === meeting.id),
+            input.guests.filter((g) => g.meetingId === meeting.id),
+          ),
+        );
     if (mark === 'present') counts.present++;
     else if (mark === 'deputy') counts.deputies++;
     else if (mark === 'apologies') counts.apologies++;
@@ -93,8 +101,8 @@ function turnoutOf(meeting: PlannedMeeting, input: ClusterYear): MeetingTurnout 
   };
 }
 
-function answerMark(rsvp: SchoolRsvp | undefined) {
-  const kind = rsvp?.current.answer.kind;
+function answerMark(answer: RsvpAnswer | undefined) {
+  const kind = answer?.kind;
   return kind === 'attending' ? 'present' : kind;
 }
 
