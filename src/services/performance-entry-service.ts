@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor';
 import { academicYearOf, academicYearStarting, startYearOf } from '../domain/calendar/academic-year';
-import { type ClusterPlace, type ClusterSnapshot, findSchool, type School } from '../domain/clusters/cluster';
+import type { ClusterPlace, ClusterSnapshot, School } from '../domain/clusters/cluster';
+import { pickSchool } from '../domain/clusters/pick-school';
 import { whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { MEASURES, type MeasureId } from '../domain/performance/measures';
@@ -95,12 +96,7 @@ export class PerformanceEntryService {
 const keyOf = (school: School) => school.urn ?? school.id;
 
 function schoolFor(cluster: ClusterSnapshot, actor: Actor, reference?: string): Outcome<School> {
-  if (reference) {
-    const found = findSchool(cluster.schools, reference);
-    if (!found || Array.isArray(found))
-      return fail(`no single school of ${cluster.profile.name} matches "${reference}"`);
-    return succeed(found);
-  }
+  if (reference) return pickSchool(cluster, reference);
   const own = cluster.people.find((p) => p.userId === actor.userId)?.schoolId;
   const school = cluster.schools.find((s) => s.id === own);
   return school

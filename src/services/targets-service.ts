@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/actor';
 import { HALF_TERM_NAMES } from '../domain/calendar/academic-year';
 import { changeRecord } from '../domain/clusters/change-record';
-import { type ClusterPlace, findSchool } from '../domain/clusters/cluster';
+import type { ClusterPlace } from '../domain/clusters/cluster';
+import { pickSchool } from '../domain/clusters/pick-school';
 import { LEADS_ONLY, whoMay } from '../domain/clusters/who-may';
 import { fail, type Outcome, succeed } from '../domain/outcome';
 import { MEASURES, type MeasureId } from '../domain/performance/measures';
@@ -42,9 +43,9 @@ export class TargetsService {
     if (!input.school || input.school.toLowerCase() === CLUSTER_TARGET) {
       if (!whoMay.lead(cluster, actor.userId)) return fail(LEADS_ONLY(cluster));
     } else {
-      const found = findSchool(cluster.schools, input.school);
-      if (!found || Array.isArray(found))
-        return fail(`no single school of ${cluster.profile.name} matches "${input.school}"`);
+      const picked = pickSchool(cluster, input.school);
+      if (!picked.ok) return picked;
+      const found = picked.value;
       if (!whoMay.leadOrHeadOf(cluster, found.id, actor.userId))
         return fail(`only a cluster lead, or the head of ${found.name}, can set its targets`);
       key = found.id;

@@ -72,6 +72,12 @@ describe('/performance enter', () => {
     expect((await say(bot, '/performance enter 2025-26 for Ashcombe', HEAD_OF_EARLSDON))?.text).toContain(
       'only a cluster lead, or the head of Ashcombe CofE Primary School, can enter its figures',
     );
+    expect((await say(bot, '/performance enter 2025-26 for Wychwood'))?.text).toContain(
+      '"Wychwood" matches Wychwood Primary School, Wychwood High School: give more of the name',
+    );
+    expect((await say(bot, '/targets set rwm 2026-27 70 for Wychwood'))?.text).toContain(
+      '"Wychwood" matches Wychwood Primary School, Wychwood High School: give more of the name',
+    );
     const card = cardOf(await say(bot, '/performance enter 2025-26', HEAD_OF_EARLSDON));
     const half = invokeAnswer(
       await pressButton(bot, card, 'Save figures', HEAD_OF_EARLSDON, { phonics: '82' }),
