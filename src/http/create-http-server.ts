@@ -134,7 +134,11 @@ export function createHttpServer(deps: HttpServerDependencies) {
 
   app.post('/uploads/:kind', async (req, res, next) => {
     try {
-      const result = await deps.uploads.receive(req.params.kind, req.query, req);
+      // A refused or too-large file is not read to its end: the rest is drained, not cut off, so the
+      // browser gets the answer rather than a reset connection.
+      const body = req.iterator({ destroyOnReturn: false });
+      const result = await deps.uploads.receive(req.params.kind, req.query, body);
+      req.resume();
       res.status(result.status).setHeader('cache-control', 'no-store').json(result.body);
     } catch (error) {
       next(error);

@@ -47,7 +47,7 @@ form.addEventListener('submit', async (event) => {
   try {
     const response = await fetch(location.href, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
     const answer = await response.json().catch(() => ({ message: 'Something went wrong on our side. Nothing was imported: try again in a minute.' }));
-    result.textContent = answer.message;
+    result.textContent = answer.message ?? 'Something went wrong on our side. Nothing was imported: try again in a minute.';
     result.className = answer.imported ? 'done' : 'refused';
   } catch {
     result.textContent = 'The file could not be sent (is the connection down?). Nothing was imported.';

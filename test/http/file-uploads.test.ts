@@ -102,6 +102,12 @@ describe('uploading a file as downloaded, through the link on the import card', 
     expect(wrong.status).toBe(422);
     expect(((await wrong.json()) as { message: string }).message).toContain('Nothing was changed');
 
+    const huge = await upload(url, Buffer.alloc(6 * 1024 * 1024, 'Autumn 1,03/09/2026,23/10/2026\n'));
+    expect(huge.status).toBe(422);
+    expect(((await huge.json()) as { message: string }).message).toBe(
+      'That file is larger than 5 MB, more than any roster or term-dates file should be. Nothing was imported.',
+    );
+
     const forged = await upload(url.replace(/user=[^&]+/, 'user=29%3Asomeone-else'), GIAS_FILE);
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as { message: string }).message).toBe(
