@@ -3,14 +3,13 @@ import { ALL_COMMANDS } from './commands/all-commands';
 import { AttachedFileImports } from './commands/attached-file-imports';
 import { CommandRegistry } from './commands/command-registry';
 import { FileImports } from './commands/file-imports';
+import { composeStores } from './compose-stores';
 import { uploadReceiver } from './compose-uploads';
-import type { Clock } from './domain/clock';
-import { DEFAULT_RETENTION, type RetentionRules } from './domain/privacy/retention';
+import type { CompositionSettings } from './composition-settings';
+import { DEFAULT_RETENTION } from './domain/privacy/retention';
 import type { UploadRun } from './http/file-uploads';
 import { boardCsvLink, exportLinks, minutesLinks, rotaLink, uploadLink } from './http/signed-links';
-import type { Logger } from './logging/logger';
 import { MessengerNotices } from './notices/cluster-notices';
-import type { Messenger } from './notices/messenger';
 import { ActionService } from './services/action-service';
 import { AgendaService } from './services/agenda-service';
 import { BoardOverviewService } from './services/board-overview-service';
@@ -33,10 +32,7 @@ import { PeerReviewService } from './services/peer-review-service';
 import { PerformanceEntryService } from './services/performance-entry-service';
 import { PerformanceImportService } from './services/performance-import-service';
 import { PerformanceService } from './services/performance-service';
-import type { ConversationStore } from './services/ports';
 import { PrivacyExportService } from './services/privacy-export-service';
-import type { PublishedDataSource } from './services/published-data-port';
-import { guardWrites } from './services/pupil-data-gate';
 import { ReminderJob } from './services/reminder-job';
 import { RetentionJob } from './services/retention-job';
 import { RosterImportService } from './services/roster-import-service';
@@ -44,41 +40,10 @@ import { RotaService } from './services/rota-service';
 import { RsvpService } from './services/rsvp-service';
 import { SchoolService } from './services/school-service';
 import { TargetsService } from './services/targets-service';
-import { MeetingRowsOncePerTurn, ReadOncePerTurn } from './services/turn-reads';
-import { BoardRepository } from './storage/board-repository';
-import { ClusterRepository } from './storage/cluster-repository';
-import { ConversationRepository } from './storage/conversation-repository';
-import { PerformanceRepository } from './storage/performance-repository';
-import { PersonalDataRepository } from './storage/personal-data-repository';
-import { RsvpRepository } from './storage/rsvp-repository';
-import { SlotLedgerRepository } from './storage/slot-ledger-repository';
-import type { TableStorage } from './storage/table-storage';
 import type { BotDependencies } from './teams/bot-dependencies';
 import type { OutgoingMessage } from './views/outgoing-message';
 
-export interface CompositionSettings {
-  tables: TableStorage;
-  clock: Clock;
-  logger: Logger;
-  /** Read when a link is made, so it can be the address the server ended up listening on. */
-  publicBaseUrl: () => string;
-  linkSigningSecret: string;
-  /**
-   * Who this instance is when it claims scheduled sends: the same after a restart (so it resumes
-   * its own claims at once), different for every instance sharing the storage.
-   */
-  instanceId: string;
-  /** Public data sets to fetch (the EES public API), if configured. */
-  publishedData?: PublishedDataSource;
-  /** Retention periods (DEFAULT_RETENTION unless configured). */
-  retention?: RetentionRules;
-  /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
-  createMessenger: (
-    conversations: ConversationStore,
-    installations: InstallationService,
-    kind: 'round' | 'own',
-  ) => Messenger;
-}
+export type { CompositionSettings };
 
 /**
  * Builds the services, the command registry and the bot's dependencies from storage and a clock.
@@ -95,46 +60,29 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   receiveUpload: UploadRun;
 } {
   const { tables, clock, logger } = settings;
-  const conversations = new ConversationRepository(tables.table('conversations'));
+  const stores = composeStores(tables, clock);
+  const { conversations, personalData, ledger } = stores;
   const installations = new InstallationService(conversations, clock);
-  const workspace = new ClusterWorkspace(
-    new ReadOncePerTurn(
-      guardWrites(
-        new ClusterRepository(tables.table('clusters'), tables.table('clusterLinks'), clock),
-        ['create', 'write'],
-        clock,
-      ),
-    ),
-    clock,
-  );
+  const workspace = new ClusterWorkspace(stores.clusters, clock);
   const rota = new RotaService(workspace);
   // People's own actions and the scheduled round are paced differently within the tenant's limit.
   const messenger = settings.createMessenger(conversations, installations, 'own');
   const linksToMinutes = (clusterId: string, meetingId: string) =>
     minutesLinks(settings.publicBaseUrl(), settings.linkSigningSecret, clusterId, meetingId, clock());
   const notices = new MessengerNotices(messenger, linksToMinutes, clock);
-  const rsvpStore = new MeetingRowsOncePerTurn(
-    guardWrites(new RsvpRepository(tables.table('clusters')), ['create', 'replace', 'saveGuest'], clock),
-  );
+  const rsvpStore = stores.rsvps;
   const rsvp = new RsvpService(workspace, rsvpStore);
   const guests = new GuestService(workspace, rsvpStore, notices);
   const minutes = new MinutesService(workspace, rsvp, linksToMinutes);
   const minutesPublishing = new MinutesPublishing(workspace, notices);
   const peerReviews = new PeerReviewService(workspace, notices);
   const peerReviewDecisions = new PeerReviewDecisions(workspace, notices);
-  const boardStore = guardWrites(new BoardRepository(tables.table('boards')), ['create', 'link'], clock);
+  const boardStore = stores.boards;
   const minutesPage = (clusterId: string, meetingId: string) => linksToMinutes(clusterId, meetingId).html;
   const boards = new BoardService(boardStore, workspace.store, clock, minutesPage, notices);
   const boardOverviews = new BoardOverviewService(boardStore, workspace.store, rsvpStore, clock, minutesPage);
-  const personalData = new PersonalDataRepository({
-    clusters: tables.table('clusters'),
-    deliveries: tables.table('deliveries'),
-    conversations: tables.table('conversations'),
-    boards: tables.table('boards'),
-  });
   const privacyExports = new PrivacyExportService(workspace, personalData);
   const erasures = new ErasureService(workspace, personalData);
-  const ledger = new SlotLedgerRepository(tables.table('deliveries'));
   const retention = new RetentionJob({
     workspace,
     data: personalData,
@@ -143,7 +91,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     clock,
     instance: settings.instanceId,
   });
-  const performanceStore = guardWrites(new PerformanceRepository(tables.table('clusters')), ['save'], clock);
+  const performanceStore = stores.performance;
   const performance = new PerformanceService(workspace, performanceStore);
   const performanceEntry = new PerformanceEntryService(workspace, performanceStore);
   const targets = new TargetsService(workspace, performanceStore, performance);

@@ -1,6 +1,6 @@
-import { boardCsv } from '../domain/board/cluster-health';
 import type { Clock } from '../domain/clock';
 import { londonWallClock } from '../domain/time/london-time';
+import { boardCsv } from '../export/board-csv';
 import type { BoardOverviewService } from '../services/board-overview-service';
 import type { MinutesService } from '../services/minutes-service';
 import type { RotaService } from '../services/rota-service';

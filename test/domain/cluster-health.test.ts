@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  boardCsv,
-  type ClusterYear,
-  clusterHealth,
-  orderForBoard,
-} from '../../src/domain/board/cluster-health';
+import { type ClusterYear, clusterHealth, orderForBoard } from '../../src/domain/board/cluster-health';
 import type { MeetingMinutes } from '../../src/domain/minutes/meeting-minutes';
 import type { PlannedMeeting } from '../../src/domain/rota/rota-types';
 import type { SchoolRsvp } from '../../src/domain/rsvp/rsvp';
+import { boardCsv } from '../../src/export/board-csv';
 import { clusterYear } from '../support/cluster-year';
 
 const school = { id: 'a', name: 'A', position: 1 };
