@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { CARD_BUDGET_BYTES, cardBytes } from '../cards/card-budget';
-import { renderMinutesEditorCard, renderPublishedMinutesCard } from '../cards/minutes-card';
+import { renderMinutesEditorCard } from '../cards/minutes-card';
 import { halfTermName } from '../domain/calendar/academic-year';
 import { schoolNamer } from '../domain/clusters/cluster';
 import {
@@ -14,8 +14,6 @@ import type { MinutesInput } from '../domain/minutes/minutes-rules';
 import { formatLocalDate, formatLondon } from '../domain/time/london-time';
 import type { MinutesView } from '../services/minutes-service';
 import { cardLines, cardText, readActionRows } from './card-input';
-import type { MinutesDocument } from './minutes-document';
-import type { OutgoingMessage } from './outgoing-message';
 
 /** The minutes card's buttons (Action.Execute verbs). */
 export const MINUTES_VERBS = { save: 'minutesSave', publish: 'minutesPublish' } as const;
@@ -29,8 +27,6 @@ const ids = {
 };
 
 const BLANK_ACTION_ROWS = 2;
-/** A channel post stays short; the printable minutes have everything. */
-const NOTES_SHOWN_IN_CHANNEL = 600;
 
 export function inputOf(minutes: MeetingMinutes): MinutesInput {
   return {
@@ -152,37 +148,6 @@ export function minutesEditorCard(
 }
 
 type OwnerChoice = 'everyone' | 'heads' | 'chosen';
-
-function withNone(list: string[], none: string) {
-  return (list.length > 0 ? list : [none]).map((text) => ({ text }));
-}
-
-export function publishedMinutesCard(doc: MinutesDocument, links: { html: string; markdown: string }) {
-  return renderPublishedMinutesCard({
-    title: doc.title,
-    subtitle: doc.subtitle,
-    attendance: doc.attendance,
-    notes: doc.notes.map((n) => ({
-      item: n.item,
-      notes:
-        n.notes.length > NOTES_SHOWN_IN_CHANNEL
-          ? `${n.notes.slice(0, NOTES_SHOWN_IN_CHANNEL).trimEnd()}… (continued in the printable minutes)`
-          : n.notes,
-    })),
-    decisions: withNone(doc.decisions, 'None recorded.'),
-    actions: withNone(doc.actions, 'None.'),
-    footer: `${doc.footer} The download links last three years (a cluster lead can withdraw them); type /minutes for fresh ones.`,
-    htmlUrl: links.html,
-    markdownUrl: links.markdown,
-  });
-}
-
-export function publishedMinutesMessage(
-  doc: MinutesDocument,
-  links: { html: string; markdown: string },
-): OutgoingMessage {
-  return { card: publishedMinutesCard(doc, links), summary: doc.title };
-}
 
 const MARKS = Object.keys(ATTENDANCE_WORDS) as [AttendanceMark, ...AttendanceMark[]];
 
