@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { invokeAnswer } from '../support/card-inputs';
 import { COVENTRY_ROSTER } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
-import { HEAD_OF_EARLSDON, type Person } from '../support/teams-activities';
+import { cardAction, HEAD_OF_BROAD_HEATH, HEAD_OF_EARLSDON, type Person } from '../support/teams-activities';
 
 /** Teams refuses a message over about 28 KB: the minute-taker would get nothing at all. */
 const TEAMS_LIMIT = 28_000;
@@ -53,6 +54,22 @@ describe('the largest realistic cluster', () => {
     expect(JSON.stringify(card)).not.toContain('"title":"Colleague 0"');
     expect(JSON.stringify(card)).not.toContain('(Cannon Park Primary School)","value":"29:');
     expect(Object.entries(sizes).filter(([, size]) => size >= TEAMS_LIMIT)).toEqual([]);
+    // The reminder card as the lead sees it (every school's answer), with its refresh list.
+    const rota = cardOf(await say(bot, '/rota ics')) as { actions: Array<{ url: string }> };
+    const clusterId = decodeURIComponent(new URL(rota.actions[0]?.url ?? '').pathname.split('/')[2] ?? '');
+    const reminder = invokeAnswer(
+      await bot.send(
+        cardAction(
+          'rsvpRefresh',
+          { clusterId, meetingId: '2026-27#3', meetingDate: '2027-01-19' },
+          HEAD_OF_BROAD_HEATH,
+          'channel',
+        ),
+      ),
+    ).card;
+    expect(cardText(reminder)).toContain('Stivichall Primary School');
+    expect(Buffer.byteLength(JSON.stringify(reminder), 'utf8')).toBeLessThan(TEAMS_LIMIT);
+
     // What does not fit is a command away: the list says how to see the rest; everyone stays refreshed.
     const actions = cardOf(await say(bot, '/actions')) as { refresh?: { userIds: string[] } };
     expect(cardText(actions)).toMatch(/Showing the first \d+ of 40: see the rest with \/actions overdue/);
