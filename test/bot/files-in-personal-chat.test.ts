@@ -5,7 +5,12 @@ import { type BotHarness, cardOf, cardText, say, startBotHarness } from '../supp
 import { fileInPersonalChat, startFileServer } from '../support/file-server';
 import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
-import { HEAD_OF_BROAD_HEATH, HEAD_OF_EARLSDON, type Person } from '../support/teams-activities';
+import {
+  HEAD_OF_BROAD_HEATH,
+  HEAD_OF_EARLSDON,
+  type Person,
+  personalMessage,
+} from '../support/teams-activities';
 
 const LEAD = HEAD_OF_BROAD_HEATH;
 const school = (urn: string, name: string, town: string) =>
@@ -81,6 +86,17 @@ describe('a file attached in a personal chat with Clusterbot', () => {
     const performance = await send(bot, files.url('/performance.csv'), LEAD);
     expect(performance).toContain('Read **DfE KS2 school performance (Explore Education Statistics)**.');
     expect(performance).toContain('None of the rows was for a school of this cluster');
+  });
+
+  it('can be uploaded instead: /upload in the personal chat answers with the link to the page there', async () => {
+    const { bot } = await rootsWithFiles();
+    const [reply] = await bot.send(personalMessage('/upload terms 2026-27', LEAD));
+    const card = cardOf(reply) as { actions?: Array<{ title: string; url: string }> } | undefined;
+    expect(cardText(card)).toContain('Upload term dates for Roots');
+    expect(card?.actions?.[0]).toMatchObject({ title: 'Choose the file' });
+    expect(card?.actions?.[0]?.url).toMatch(
+      /^http:\/\/localhost:3978\/uploads\/terms\?tenant=.+&option=2026-27&expires=\d+&sig=/,
+    );
   });
 
   it('is refused, saying why and that nothing was imported, when it cannot be placed, read or opened', async () => {
