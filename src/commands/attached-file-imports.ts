@@ -3,7 +3,7 @@ import type { FileKind } from '../domain/imports/file-upload';
 import { decodeTextFile } from '../import/decode-text-file';
 import { guessFileKind } from '../import/file-kinds';
 import type { Invocation } from './command-definition';
-import { type FileImportResult, type FileImports, refused } from './file-imports';
+import { type FileImportResult, type FileImports, peek, refused } from './file-imports';
 
 /** Files attached to a message in a personal chat with Clusterbot (Teams lets a bot receive them there). */
 export class AttachedFileImports {
@@ -33,9 +33,12 @@ export class AttachedFileImports {
           ? 'You are not linked to a cluster yet, so I cannot tell where this file belongs. Use **/join** in your cluster’s channel first. Nothing was imported.'
           : `You are linked to ${linked.length} clusters (${linked.map((c) => c.name).join(', ')}), so I cannot tell which this file is for. In the channel of the one you mean, type **/upload roster** (or terms, performance): I'll send you a link to upload it there. Nothing was imported.`,
       );
-    const [first, rest] = await peek(bytes);
+    const { head: first, rest, cancel } = await peek(bytes);
     const kind = said?.kind ?? guessFileKind(decodeTextFile(first.subarray(0, 4096)));
-    if (!kind) return refused(`I couldn't tell what this file is. ${ATTACH_HOW}`);
+    if (!kind) {
+      await cancel();
+      return refused(`I couldn't tell what this file is. ${ATTACH_HOW}`);
+    }
     const result = await this.files.run({
       kind,
       option: said?.option ?? '',
@@ -67,16 +70,4 @@ export function fileCommandOf(
   const option = (command[2] ?? '').trim();
   const kind: FileKind = /roster|school/.test(name) ? 'roster' : /terms/.test(name) ? 'terms' : 'performance';
   return { kind, option };
-}
-
-/** The first chunk of a stream (to tell what the file is) and the whole stream again. */
-async function peek(bytes: AsyncIterable<Uint8Array>): Promise<[Uint8Array, AsyncIterable<Uint8Array>]> {
-  const iterator = bytes[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? new Uint8Array() : first.value;
-  async function* again() {
-    if (head.length > 0) yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  return [head, again()];
 }

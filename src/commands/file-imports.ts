@@ -6,7 +6,7 @@ import {
 } from '../domain/imports/file-upload';
 import { schoolYearOf } from '../domain/performance/measures';
 import { decodeTextFile } from '../import/decode-text-file';
-import { schoolYearOfFirstDate } from '../import/file-kinds';
+import { notATextFile, schoolYearOfFirstDate } from '../import/file-kinds';
 import { decodedChunks } from '../import/performance/csv-records';
 import type { PerformanceImportService } from '../services/performance-import-service';
 import { performanceImportText } from '../views/import-report-view';
@@ -62,7 +62,14 @@ export class FileImports {
     private readonly performanceImport: PerformanceImportService,
   ) {}
 
-  async run(file: FileImport): Promise<FileImportResult> {
+  async run(given: FileImport): Promise<FileImportResult> {
+    const { head, rest, cancel } = await peek(given.bytes);
+    const notText = notATextFile(head);
+    if (notText) {
+      await cancel();
+      return refused(NOT_TEXT[notText]);
+    }
+    const file = { ...given, bytes: rest };
     try {
       return file.kind === 'performance' ? await this.performance(file) : await this.text(file);
     } catch (error) {
@@ -96,6 +103,34 @@ export class FileImports {
     if (!outcome.ok) return refused(`Nothing was imported: ${outcome.problem}.`);
     return { outcome: 'handled', reply: textReply(performanceImportText(outcome.value)) };
   }
+}
+
+const NOT_TEXT: Record<NonNullable<ReturnType<typeof notATextFile>>, string> = {
+  office:
+    'That is an Excel workbook (or another Office file), not a CSV. Open it in Excel, choose File, Save As, "CSV UTF-8", and send that file. Nothing was imported.',
+  pdf: 'That is a PDF. Clusterbot reads CSV files (and .ics calendars for term dates) as downloaded from GIAS, the DfE, Ofsted or your council. Nothing was imported.',
+  binary:
+    'That is not a text file. Clusterbot reads CSV files (and .ics calendars for term dates) as downloaded from GIAS, the DfE, Ofsted or your council. Nothing was imported.',
+};
+
+/**
+ * The first chunk of a stream (to tell what the file is), the whole stream again, and a way to
+ * stop the download when the file is refused on sight.
+ */
+export async function peek(bytes: AsyncIterable<Uint8Array>) {
+  const iterator = bytes[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head: Uint8Array = first.done ? new Uint8Array() : first.value;
+  async function* again() {
+    try {
+      if (head.length > 0) yield head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // Stopped early (a file too large): let go of the source, so a download stops and a request drains.
+      await iterator.return?.();
+    }
+  }
+  return { head, rest: again(), cancel: async () => void (await iterator.return?.()) };
 }
 
 export const refused = (text: string): FileImportResult => ({

@@ -44,3 +44,17 @@ export function schoolYearOfFirstDate(text: string): AcademicYear | undefined {
   }
   return undefined;
 }
+
+const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+/**
+ * A file that is not text, from its first bytes: an Office file (.xlsx and .docx are zip files,
+ * .xls the older compound format), a PDF, or anything else with NUL bytes in it.
+ */
+export function notATextFile(head: Uint8Array): 'office' | 'pdf' | 'binary' | undefined {
+  if (startsWith(head, 0x50, 0x4b, 0x03, 0x04) || startsWith(head, 0xd0, 0xcf, 0x11, 0xe0)) return 'office';
+  if (startsWith(head, 0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  // UTF-16 text starts with its byte-order mark; otherwise a NUL byte means a binary file.
+  if (startsWith(head, 0xff, 0xfe) || startsWith(head, 0xfe, 0xff)) return undefined;
+  return head.subarray(0, 4096).includes(0) ? 'binary' : undefined;
+}

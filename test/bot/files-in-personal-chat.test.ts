@@ -50,6 +50,7 @@ async function rootsWithFiles() {
     '/terms.csv': Buffer.from(TERM_DATES_CSV_2026_27, 'utf8'),
     '/performance.csv': PERFORMANCE_FILE,
     '/letter.txt': Buffer.from('Dear colleagues,\nPlease find attached the minutes.'),
+    '/schools.xlsx': Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml', 'latin1'),
   });
   return { bot, files };
 }
@@ -110,6 +111,9 @@ describe('a file attached in a personal chat with Clusterbot', () => {
       'Sorry, only a cluster lead of Roots can do that. Nothing was changed.',
     );
     expect(await send(bot, files.url('/letter.txt'), LEAD)).toContain("I couldn't tell what this file is.");
+    expect(await send(bot, files.url('/schools.xlsx'), LEAD, '/school import')).toBe(
+      'That is an Excel workbook (or another Office file), not a CSV. Open it in Excel, choose File, Save As, "CSV UTF-8", and send that file. Nothing was imported.',
+    );
     expect(await send(bot, files.url('/gias.csv'), LEAD, 'our schools')).toContain(
       'with **/school import [network]**, **/terms 2026-27** or **/performance import [year]** as its message',
     );

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileCommandOf } from '../../src/commands/attached-file-imports';
 import { decodeTextFile } from '../../src/import/decode-text-file';
-import { guessFileKind, schoolYearOfFirstDate } from '../../src/import/file-kinds';
+import { guessFileKind, notATextFile, schoolYearOfFirstDate } from '../../src/import/file-kinds';
 import { InvisibleCharacterFilter, withoutInvisibleCharacters } from '../../src/import/invisible-characters';
+import { decodedChunks } from '../../src/import/performance/csv-records';
 import { readRoster } from '../../src/import/read-roster';
 import { invisibleCharactersNote } from '../../src/views/import-report-view';
 import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
@@ -78,6 +79,47 @@ describe('invisible characters in a downloaded file', () => {
     if ('problem' in roster) throw new Error(roster.problem);
     expect(roster.rows.map((r) => r.name)).toEqual(['St Teresa’s Catholic Primary School']);
     expect(roster.invisible).toEqual([{ line: 2, what: 'U+0092, read as ’' }]);
+  });
+});
+
+describe('reading the bytes of a file as downloaded', () => {
+  const chunksOf = (bytes: Buffer, size: number) =>
+    (async function* () {
+      for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    })();
+  const read = async (chunks: AsyncIterable<Uint8Array>) => {
+    let text = '';
+    for await (const piece of decodedChunks(chunks)) text += piece;
+    return text;
+  };
+
+  it('reads a windows-1252 file as such even when its first accented name is far into the file', async () => {
+    const file = windows1252(
+      `school,urn\n${'Broad Heath Primary School,103692\n'.repeat(3000)}St Teresa’s,103711\n`,
+    );
+    expect(await read(chunksOf(file, 65_536))).toContain('St Teresa’s,103711');
+  });
+
+  it('reads UTF-8, with or without its mark, and UTF-16 by its mark, however the chunks fall', async () => {
+    const text = 'school,urn\nSt Mary’s,103700\nYsgol Gymraeg Bro Taf,103701\n';
+    for (const size of [1, 2, 3, 7, 1024]) {
+      expect(await read(chunksOf(Buffer.from(text, 'utf8'), size))).toBe(text);
+      expect(await read(chunksOf(Buffer.from(`\uFEFF${text}`, 'utf8'), size))).toBe(text);
+    }
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(await read(chunksOf(utf16, 5))).toBe(text);
+    expect(decodeTextFile(utf16)).toBe(text);
+  });
+
+  it('knows a file that is not text from its first bytes', () => {
+    expect(notATextFile(Buffer.from('PK\u0003\u0004[Content_Types].xml', 'latin1'))).toBe('office');
+    expect(notATextFile(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toBe('office');
+    expect(notATextFile(Buffer.from('%PDF-1.7'))).toBe('pdf');
+    expect(notATextFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBe(
+      'binary',
+    );
+    expect(notATextFile(Buffer.from([0xff, 0xfe, 0x73, 0x00]))).toBeUndefined();
+    expect(notATextFile(windows1252('school,urn\nSt Teresa’s,103711'))).toBeUndefined();
   });
 });
 

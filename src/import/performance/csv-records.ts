@@ -1,6 +1,7 @@
+import { isAscii } from 'node:buffer';
 import { once } from 'node:events';
 import { parse } from 'csv-parse';
-import { decodeWindows1252 } from '../decode-text-file';
+import { decodeWindows1252, utf16Of } from '../decode-text-file';
 
 /**
  * CSV records from text arriving in pieces (a paste is one piece; a national file is thousands),
@@ -18,14 +19,25 @@ export async function* csvRecords(
   await feeding;
 }
 
-/** Bytes as text: UTF-8 when the start of the file is valid UTF-8, else windows-1252 (Ofsted's, GIAS's). */
+/**
+ * Bytes as text, deciding the encoding by the first bytes that need one: UTF-16 by its mark;
+ * otherwise UTF-8 if the first chunk with a non-ASCII byte is valid UTF-8, else windows-1252
+ * (Ofsted's, GIAS's). Until then the text is plain ASCII, the same in both, so a windows-1252
+ * file whose first accented name comes a megabyte in is still read as windows-1252.
+ */
 export async function* decodedChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let decoder: InstanceType<typeof TextDecoder> | 'windows-1252' | undefined;
+  let first = true;
   for await (const chunk of bytes) {
-    if (!decoder) decoder = isUtf8Start(chunk) ? new TextDecoder('utf-8') : undefined;
-    yield decoder ? decoder.decode(chunk, { stream: true }) : decodeWindows1252(chunk);
+    const utf16 = first ? utf16Of(chunk) : undefined;
+    first = false;
+    if (utf16) decoder = new TextDecoder(utf16);
+    if (!decoder && !isAscii(chunk))
+      decoder = isUtf8Start(chunk) ? new TextDecoder('utf-8') : 'windows-1252';
+    if (decoder === undefined || decoder === 'windows-1252') yield decodeWindows1252(chunk);
+    else yield decoder.decode(chunk, { stream: true });
   }
-  if (decoder) yield decoder.decode();
+  if (decoder && decoder !== 'windows-1252') yield decoder.decode();
 }
 
 function isUtf8Start(chunk: Uint8Array): boolean {
