@@ -32,8 +32,7 @@ export async function* decodedChunks(bytes: AsyncIterable<Uint8Array>): AsyncGen
     const utf16 = first ? utf16Of(chunk) : undefined;
     first = false;
     if (utf16) decoder = new TextDecoder(utf16);
-    if (!decoder && !isAscii(chunk))
-      decoder = isUtf8Start(chunk) ? new TextDecoder('utf-8') : 'windows-1252';
+    if (!decoder && !isAscii(chunk)) decoder = isUtf8Start(chunk) ? new TextDecoder('utf-8') : 'windows-1252';
     if (decoder === undefined || decoder === 'windows-1252') yield decodeWindows1252(chunk);
     else yield decoder.decode(chunk, { stream: true });
   }
