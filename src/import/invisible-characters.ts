@@ -53,17 +53,24 @@ export class InvisibleCharacterFilter {
       this.started = true;
       text = text.replace(/^\uFEFF/, '');
     }
-    const lineStarts: number[] = [];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i);
-    let lineBreaksBefore = 0;
+    // Most pieces have none: count their lines and pass them on untouched.
+    if (text.search(INVISIBLE) < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.line += 1;
+      return text;
+    }
+    let line = this.line;
+    let counted = 0;
     const cleaned = text.replace(INVISIBLE, (character, offset: number) => {
-      while (lineBreaksBefore < lineStarts.length && (lineStarts[lineBreaksBefore] ?? 0) < offset)
-        lineBreaksBefore += 1;
+      for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line += 1;
+        counted = i + 1;
+      }
       const { by, what } = replacementFor(character.charCodeAt(0));
-      this.found.push({ line: this.line + lineBreaksBefore, what });
+      this.found.push({ line, what });
       return by;
     });
-    this.line += lineStarts.length;
+    for (let i = text.indexOf('\n', counted); i >= 0; i = text.indexOf('\n', i + 1)) line += 1;
+    this.line = line;
     return cleaned;
   }
 
