@@ -6,6 +6,7 @@ import { FileImports } from './commands/file-imports';
 import { composeStores } from './compose-stores';
 import { uploadReceiver } from './compose-uploads';
 import type { CompositionSettings } from './composition-settings';
+import type { UploadTarget } from './domain/imports/file-upload';
 import { DEFAULT_RETENTION } from './domain/privacy/retention';
 import type { UploadRun } from './http/file-uploads';
 import { boardCsvLink, exportLinks, minutesLinks, rotaLink, uploadLink } from './http/signed-links';
@@ -58,6 +59,7 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
   privacyExports: PrivacyExportService;
   retention: RetentionJob;
   receiveUpload: UploadRun;
+  uploadClusterName: (target: UploadTarget) => Promise<string | undefined>;
 } {
   const { tables, clock, logger } = settings;
   const stores = composeStores(tables, clock);
@@ -179,5 +181,6 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     boardOverviews,
     attachedFiles: new AttachedFileImports(fileImports, clustersOf),
     receiveUpload: uploadReceiver({ fileImports, uploads, sendPrivately, logger }),
+    uploadClusterName: (target) => uploads.clusterNameOf(target),
   };
 }

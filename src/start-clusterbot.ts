@@ -62,6 +62,7 @@ export async function startClusterbot(
       reminders,
       retention,
       receiveUpload,
+      uploadClusterName,
       workspace: _workspace,
       ...dependencies
     } = composeClusterbot({
@@ -97,7 +98,7 @@ export async function startClusterbot(
       downloadMinutes: minutesDownload(dependencies.minutes, config.linkSigningSecret, clock),
       downloadBoardCsv: boardCsvDownload(dependencies.boardOverviews, config.linkSigningSecret, clock),
       downloadExport: privacyExportDownload(dependencies.privacyExports, config.linkSigningSecret, clock),
-      uploads: fileUploads(config.linkSigningSecret, clock, receiveUpload),
+      uploads: fileUploads(config.linkSigningSecret, clock, receiveUpload, uploadClusterName),
     });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       // Express 5 hands listen errors (such as a taken port) to this callback.

@@ -119,8 +119,12 @@ export function createHttpServer(deps: HttpServerDependencies) {
   });
 
   // Signed links from "/upload": a page to choose a file as downloaded, and where it is posted.
-  app.get('/uploads/:kind', (req, res) => {
-    const page = deps.uploads.page(req.params.kind, req.query);
+  app.get('/uploads/:kind', async (req, res, next) => {
+    const page = await deps.uploads.page(req.params.kind, req.query).catch((error: unknown) => {
+      next(error);
+      return undefined;
+    });
+    if (!page) return;
     res
       .status(page.status)
       .setHeader(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../domain/clock';
 import { FILE_KINDS, type FileKind, type UploadTarget } from '../domain/imports/file-upload';
+import { escapeHtml } from '../views/minutes-document';
 import { uploadSubject, verifyLink } from './signed-links';
 
 /** What an upload did, in words for the page (and, by the caller, for the lead's personal chat). */
@@ -57,13 +58,14 @@ form.addEventListener('submit', async (event) => {
   }
 });`;
 
-function uploadPage(kind: FileKind, nonce: string): string {
+function uploadPage(kind: FileKind, clusterName: string, nonce: string): string {
+  const title = `${TITLES[kind]} for ${escapeHtml(clusterName)}`;
   return (
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${TITLES[kind]} · Clusterbot</title>` +
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title} · Clusterbot</title>` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}' +
     'h1{color:#0f6e6e}#result{white-space:pre-wrap;margin-top:1rem}.done{color:#0b5a2a}.refused{color:#a4262c}</style>' +
-    `</head><body><h1>${TITLES[kind]}</h1>` +
+    `</head><body><h1>${title}</h1>` +
     '<p>Choose the file as you downloaded it. Clusterbot reads it as windows-1252 or UTF-8, whichever it is, ' +
     'takes out invisible characters (and says where they were), and checks every row before anything is saved. ' +
     'What happened is also sent to your personal chat with Clusterbot in Teams.</p>' +
@@ -90,7 +92,12 @@ const REFUSALS = {
  * The signed upload page: GET shows a file picker, POST takes the file's bytes and runs the
  * import as the lead the link was made for. The link is checked before a byte is read.
  */
-export function fileUploads(secret: string, clock: Clock, run: UploadRun) {
+export function fileUploads(
+  secret: string,
+  clock: Clock,
+  run: UploadRun,
+  clusterNameOf: (target: UploadTarget) => Promise<string | undefined>,
+) {
   type Checked = { target: UploadTarget } | { refused: { status: number; message: string } };
   const check = (kind: string, query: Query): Checked => {
     const target = targetOf(kind, query);
@@ -99,12 +106,14 @@ export function fileUploads(secret: string, clock: Clock, run: UploadRun) {
     return verdict === 'valid' ? { target } : { refused: REFUSALS[verdict] };
   };
   return {
-    page(kind: string, query: Query): { status: number; html: string; nonce: string } {
+    async page(kind: string, query: Query): Promise<{ status: number; html: string; nonce: string }> {
       const nonce = randomBytes(16).toString('base64');
       const checked = check(kind, query);
       if ('refused' in checked)
         return { status: checked.refused.status, html: `<p>${checked.refused.message}</p>`, nonce };
-      return { status: 200, html: uploadPage(checked.target.kind, nonce), nonce };
+      const clusterName = await clusterNameOf(checked.target);
+      if (!clusterName) return { status: 404, html: '<p>That cluster no longer exists.</p>', nonce };
+      return { status: 200, html: uploadPage(checked.target.kind, clusterName, nonce), nonce };
     },
     async receive(
       kind: string,

@@ -34,4 +34,9 @@ export class FileUploadService {
     const stored = await this.workspace.read(target);
     return stored?.value.people.find((p) => p.userId === target.userId)?.name;
   }
+
+  /** The cluster's name, for the upload page's heading; undefined once the cluster is gone. */
+  async clusterNameOf(target: UploadTarget): Promise<string | undefined> {
+    return (await this.workspace.read(target))?.value.profile.name;
+  }
 }

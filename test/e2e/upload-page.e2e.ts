@@ -76,7 +76,7 @@ describe('the upload page in a browser', () => {
     try {
       const page = await chromium.browser.newPage();
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      await waitForText(page, 'Upload a roster');
+      await waitForText(page, 'Upload a roster for Roots');
       await page.locator('#file').setInputFiles({
         name: 'edubasealldata20261123.csv',
         mimeType: 'text/csv',

@@ -70,7 +70,7 @@ describe('uploading a file as downloaded, through the link on the import card', 
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'nonce-[^']+'/);
-    expect(await page.text()).toContain('<h1>Upload a roster</h1>');
+    expect(await page.text()).toContain('<h1>Upload a roster for Roots</h1>');
 
     connector.requests.splice(0);
     const response = await upload(url, GIAS_FILE);
