@@ -62,10 +62,14 @@ async function writeFile(path: string, header: string, rows: number, row: (i: nu
   await new Promise<void>((r) => out.end(() => r()));
 }
 
-function importRun(file: string, year?: string): { ms: number; kept: number; peakRssMb: number } {
+function importRun(
+  file: string,
+  year?: string,
+  child = 'import-child.ts',
+): { ms: number; kept: number; peakRssMb: number } {
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), file, ...(year ? [year] : [])],
+    ['--import', 'tsx', join(ROOT, 'bench', child), file, ...(year ? [year] : [])],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -99,6 +103,14 @@ export async function performanceBenchRows(): Promise<Row[]> {
         `Import ${label}, ${rowsInFile.toLocaleString('en-GB')} rows (12-school cluster)`,
         `${(run.ms / 1000).toFixed(1)} s, ${run.kept} rows kept, peak RSS ${run.peakRssMb.toFixed(0)} MB`,
       ]);
+      // The same file sent through the upload page: it streams end to end, so memory stays flat too.
+      if (!year) {
+        const sent = importRun(file, undefined, 'upload-child.ts');
+        rows.push([
+          `  … uploaded through the upload page (server and sender in one process)`,
+          `${(sent.ms / 1000).toFixed(1)} s (${(sent.ms / run.ms).toFixed(2)}× from disk), ${sent.kept} rows kept, peak RSS ${sent.peakRssMb.toFixed(0)} MB`,
+        ]);
+      }
       rmSync(file);
     }
   } finally {

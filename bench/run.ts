@@ -9,7 +9,8 @@
  *   turn) and the table requests a turn makes (1 or 40 clusters stored, a new or five-year-old one);
  * - a county's reminder round against a connector enforcing Teams' limits, from 1 and 3 instances;
  * - the performance table for a 93-school city, and streaming a 1,000,000-row and a 20,000-row
- *   public file (time and peak RSS beside a tenth of the rows: flat memory);
+ *   public file (time and peak RSS beside a tenth of the rows: flat memory), and the tidy files
+ *   again through the upload page (time beside reading from disk);
  * - the production artefact's start-up time and idle memory beside a bare teams-ai bot.
  * Prints a table; it asserts nothing (timings are for reading, not for failing builds).
  */
