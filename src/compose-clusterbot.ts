@@ -46,6 +46,9 @@ import type { OutgoingMessage } from './views/outgoing-message';
 
 export type { CompositionSettings };
 
+/** Well inside the 15 s Teams gives a message turn, leaving room for the reply itself. */
+const ANSWER_FILE_WITHIN_MS = 8_000;
+
 /**
  * Builds the services, the command registry and the bot's dependencies from storage and a clock.
  * The server and the bot tests both use this, so tests run exactly what production runs.
@@ -180,6 +183,8 @@ export function composeClusterbot(settings: CompositionSettings): BotDependencie
     retention,
     boardOverviews,
     attachedFiles: new AttachedFileImports(fileImports, clustersOf),
+    answerFileWithinMs: settings.answerFileWithinMs ?? ANSWER_FILE_WITHIN_MS,
+    sendPrivately,
     receiveUpload: uploadReceiver({ fileImports, uploads, sendPrivately, logger }),
     uploadClusterName: (target) => uploads.clusterNameOf(target),
   };

@@ -24,6 +24,11 @@ export interface CompositionSettings {
   publishedData?: PublishedDataSource;
   /** Retention periods (DEFAULT_RETENTION unless configured). */
   retention?: RetentionRules;
+  /**
+   * How long a file attached in a personal chat may take before the person is told it is still
+   * being read (the rest then arrives as a message of its own): Teams wants its answer in 15 s.
+   */
+  answerFileWithinMs?: number;
   /** Proactive sending (reminders), made by the chat edge from the stored conversations. */
   createMessenger: (
     conversations: ConversationStore,

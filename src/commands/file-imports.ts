@@ -113,14 +113,24 @@ const NOT_TEXT: Record<NonNullable<ReturnType<typeof notATextFile>>, string> = {
     'That is not a text file. Clusterbot reads CSV files (and .ics calendars for term dates) as downloaded from GIAS, the DfE, Ofsted or your council. Nothing was imported.',
 };
 
+/** Enough of a file's start to tell what it is, whatever size the pieces arrive in. */
+const HEAD_BYTES = 8192;
+
 /**
- * The first chunk of a stream (to tell what the file is), the whole stream again, and a way to
- * stop the download when the file is refused on sight.
+ * The start of a stream (to tell what the file is), the whole stream again, and a way to stop
+ * the download when the file is refused on sight.
  */
 export async function peek(bytes: AsyncIterable<Uint8Array>) {
   const iterator = bytes[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head: Uint8Array = first.done ? new Uint8Array() : first.value;
+  const pieces: Uint8Array[] = [];
+  let length = 0;
+  while (length < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    pieces.push(next.value);
+    length += next.value.length;
+  }
+  const head = Buffer.concat(pieces);
   async function* again() {
     try {
       if (head.length > 0) yield head;

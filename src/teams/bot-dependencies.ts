@@ -12,6 +12,7 @@ import type { PeerReviewDecisions } from '../services/peer-review-decisions';
 import type { PeerReviewService } from '../services/peer-review-service';
 import type { PerformanceEntryService } from '../services/performance-entry-service';
 import type { RsvpService } from '../services/rsvp-service';
+import type { OutgoingMessage } from '../views/outgoing-message';
 
 /** What the listeners may call: services and the command registry, never storage directly. */
 export interface BotDependencies {
@@ -29,6 +30,10 @@ export interface BotDependencies {
   performanceEntry: PerformanceEntryService;
   /** Files attached in a personal chat, imported as their pasted text would be. */
   attachedFiles: AttachedFileImports;
+  /** How long an attached file may take before the person is told it is still being read. */
+  answerFileWithinMs: number;
+  /** Sends a message to a person's personal chat with the bot (what a long file import did). */
+  sendPrivately: (tenantId: string, userId: string, message: OutgoingMessage) => Promise<boolean>;
   clock: Clock;
   logger: Logger;
 }

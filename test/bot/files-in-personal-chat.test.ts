@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logging/logger';
 import { type BotHarness, cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
+import { startConnectorRecorder } from '../support/connector-recorder';
 import { fileInPersonalChat, startFileServer } from '../support/file-server';
 import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
+  botAddedToPersonalChat,
   HEAD_OF_BROAD_HEATH,
   HEAD_OF_EARLSDON,
   type Person,
+  personalConversationId,
   personalMessage,
 } from '../support/teams-activities';
 
@@ -98,6 +102,26 @@ describe('a file attached in a personal chat with Clusterbot', () => {
     expect(card?.actions?.[0]?.url).toMatch(
       /^http:\/\/localhost:3978\/uploads\/terms\?tenant=.+&option=2026-27&expires=\d+&sig=/,
     );
+  });
+
+  it('answers "still reading" for a file that takes long, and sends what it did when it is done', async () => {
+    const bot = await startBotHarness('2026-11-10T08:00:00Z', createLogger('silent'), {
+      answerFileWithinMs: 100,
+    });
+    await say(bot, '/setup Roots');
+    const connector = await startConnectorRecorder();
+    await bot.send({ ...botAddedToPersonalChat(LEAD), serviceUrl: connector.serviceUrl });
+    const files = await startFileServer({ '/gias.csv': GIAS_FILE }, { '/gias.csv': 600 });
+    try {
+      expect(await send(bot, files.url('/gias.csv'), LEAD)).toBe(
+        "That's a large file: I'm still reading it, and I'll tell you here what was imported when it's done.",
+      );
+      const [done] = await connector.waitFor(1);
+      expect(done?.path).toBe(`/v3/conversations/${personalConversationId(LEAD)}/activities`);
+      expect(done?.body.text).toContain('Imported 3 school(s)');
+    } finally {
+      await connector.close();
+    }
   });
 
   it('is refused, saying why and that nothing was imported, when it cannot be placed, read or opened', async () => {

@@ -45,7 +45,7 @@ export interface BotHarness {
 export async function startBotHarness(
   now = '2026-11-23T09:00:00Z',
   logger = createLogger('silent'),
-  extra: Pick<CompositionSettings, 'publishedData'> = {},
+  extra: Pick<CompositionSettings, 'publishedData' | 'answerFileWithinMs'> = {},
 ): Promise<BotHarness> {
   const tables = await freshTableStorage();
   const clock = fakeClock(now);

@@ -12,9 +12,12 @@ afterEach(async () => {
 
 /**
  * Stands in for SharePoint's pre-authorised download links: serves the given files on this
- * machine and counts the downloads.
+ * machine (some slowly) and counts the downloads.
  */
-export async function startFileServer(files: Record<string, Uint8Array>) {
+export async function startFileServer(
+  files: Record<string, Uint8Array>,
+  slowly: Record<string, number> = {},
+) {
   const downloads: string[] = [];
   const server = createServer((req, res) => {
     const file = files[req.url ?? ''];
@@ -23,7 +26,11 @@ export async function startFileServer(files: Record<string, Uint8Array>) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from(file));
+    // A slow download (a large file on a slow link): the last byte comes after `slowly[path]` ms.
+    const wait = slowly[req.url ?? ''] ?? 0;
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.write(Buffer.from(file).subarray(0, 1));
+    setTimeout(() => res.end(Buffer.from(file).subarray(1)), wait);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
