@@ -41,7 +41,7 @@ export const WHAT_IS_STORED: ReadonlyArray<{ what: string; why: string; kept: st
 ];
 
 export const NEVER_STORED =
-  'Information about individual pupils is never stored: pupil data is shared only live in meetings. Every free-text field is checked before it is saved, and text with a Unique Pupil Number, a date of birth, a name beside a school-age date, a name with a pupil’s age or year group, or pupils named with attainment or needs is refused.';
+  'Information about individual pupils is never stored: pupil data is shared only live in meetings. Every free-text field is checked before it is saved, and text with a Unique Pupil Number, a date of birth, a name beside a school-age date, a name with a pupil’s age or year group, or pupils named with attainment or needs is refused. Files sent to Clusterbot (attached in a chat, or uploaded through its link) are read as they arrive and never kept: only what is imported from them is stored, and a file with pupil-level columns is refused whole.';
 
 export const RIGHTS =
   'Everything stored about a school (its head or a cluster lead) or about yourself (anyone) can be exported with /privacy export (the links go to your personal chat with Clusterbot, never a channel, and work for an hour); a school that has left can be erased and a person forgotten with /privacy erase and /privacy forget, after a card shows what goes and what stays; /privacy retention shows what the retention rules will delete next. Retention runs every night, once across all instances, and catches up after downtime.';
