@@ -28,7 +28,7 @@ export const schoolImport = subcommand({
           explanation:
             'Paste a roster: "school,urn,head" (URN and head may be empty), a "network,school" file such as ' +
             "Coventry's, or a GIAS export. Every row is checked first: if any row is wrong nothing is imported, " +
-            'and importing the same file again changes nothing. Only cluster leads can import.',
+            'and importing the same file again changes nothing. A file too large to paste: *Upload the file instead* sends you a link to upload it as downloaded. Only cluster leads can import.',
           network: args.network ?? '',
           csv: '',
           verb: CARD_VERBS.importRoster,
