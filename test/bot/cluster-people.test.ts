@@ -62,6 +62,11 @@ describe('schools and people', () => {
     expect(cardText(cardOf(await say(bot, '/school list')))).toContain(
       'St John’s Church of England Primary & Nursery',
     );
+    // A school without a URN, imported again spelt another way, is the same school.
+    await say(bot, '/school import\nschool,urn,head\nSt Mary’s & St Paul’s CofE Primary,,');
+    expect(
+      (await say(bot, '/school import\nschool,urn,head\nst marys and st pauls cofe primary,,'))?.text,
+    ).toContain('Imported 0 school(s); 1 already in the cluster, left as they were.');
   });
 
   it("says when a person was typed after @ rather than picked from Teams' list", async () => {

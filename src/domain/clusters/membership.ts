@@ -8,6 +8,7 @@ import {
   type School,
   schoolIdFor,
 } from './cluster';
+import { nameKey } from './name-matching';
 
 export interface NewSchool {
   name: string;
@@ -25,11 +26,18 @@ export interface NewSchool {
 export function newMemberSchools(cluster: ClusterSnapshot, rows: readonly NewSchool[], now: Date): School[] {
   const known = new Set(cluster.schools.map((s) => s.id));
   const knownUrns = new Set(cluster.schools.map((s) => s.urn).filter(Boolean));
+  // A school without a URN is known by its name, however it is spelt ("&" or "and", ’ or ').
+  const knownNames = new Set(cluster.schools.filter((s) => !s.urn).map((s) => nameKey(s.name)));
   const anyHeld = buildRota(cluster, now).meetings.some((m) => m.status === 'held');
   const today = londonWallClock(now).date;
   let position = cluster.profile.nextPosition;
   return rows
-    .filter((row) => !known.has(schoolIdFor(row.name, row.urn)) && !(row.urn && knownUrns.has(row.urn)))
+    .filter(
+      (row) =>
+        !known.has(schoolIdFor(row.name, row.urn)) &&
+        !(row.urn && knownUrns.has(row.urn)) &&
+        !(!row.urn && knownNames.has(nameKey(row.name))),
+    )
     .map((row) => ({
       id: schoolIdFor(row.name, row.urn),
       name: row.name,
