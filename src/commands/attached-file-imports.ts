@@ -3,7 +3,8 @@ import type { FileKind } from '../domain/imports/file-upload';
 import { decodeTextFile } from '../import/decode-text-file';
 import { guessFileKind } from '../import/file-kinds';
 import type { Invocation } from './command-definition';
-import { type FileImportResult, type FileImports, peek, refused } from './file-imports';
+import { type FileImportResult, type FileImports, refused } from './file-imports';
+import { notTextRefusal, peek } from './file-start';
 
 /** Files attached to a message in a personal chat with Clusterbot (Teams lets a bot receive them there). */
 export class AttachedFileImports {
@@ -37,7 +38,7 @@ export class AttachedFileImports {
     const kind = said?.kind ?? guessFileKind(decodeTextFile(first.subarray(0, 4096)));
     if (!kind) {
       await cancel();
-      return refused(`I couldn't tell what this file is. ${ATTACH_HOW}`);
+      return refused(notTextRefusal(first) ?? `I couldn't tell what this file is. ${ATTACH_HOW}`);
     }
     const result = await this.files.run({
       kind,

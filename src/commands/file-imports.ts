@@ -6,12 +6,13 @@ import {
 } from '../domain/imports/file-upload';
 import { schoolYearOf } from '../domain/performance/measures';
 import { decodeTextFile } from '../import/decode-text-file';
-import { notATextFile, schoolYearOfFirstDate } from '../import/file-kinds';
+import { schoolYearOfFirstDate } from '../import/file-kinds';
 import { decodedChunks } from '../import/performance/csv-records';
 import type { PerformanceImportService } from '../services/performance-import-service';
 import { performanceImportText } from '../views/import-report-view';
 import { actorOf, type Invocation, placeOf } from './command-definition';
 import type { CommandRegistry, DispatchOutcome } from './command-registry';
+import { notTextRefusal, peek } from './file-start';
 import { type Reply, refusalReply, textReply } from './reply';
 
 /** A file as downloaded (from GIAS, the DfE, Ofsted, a school's website), for one import. */
@@ -64,10 +65,10 @@ export class FileImports {
 
   async run(given: FileImport): Promise<FileImportResult> {
     const { head, rest, cancel } = await peek(given.bytes);
-    const notText = notATextFile(head);
+    const notText = notTextRefusal(head);
     if (notText) {
       await cancel();
-      return refused(NOT_TEXT[notText]);
+      return refused(notText);
     }
     const file = { ...given, bytes: rest };
     try {
@@ -103,44 +104,6 @@ export class FileImports {
     if (!outcome.ok) return refused(`Nothing was imported: ${outcome.problem}.`);
     return { outcome: 'handled', reply: textReply(performanceImportText(outcome.value)) };
   }
-}
-
-const NOT_TEXT: Record<NonNullable<ReturnType<typeof notATextFile>>, string> = {
-  office:
-    'That is an Excel workbook (or another Office file), not a CSV. Open it in Excel, choose File, Save As, "CSV UTF-8", and send that file. Nothing was imported.',
-  pdf: 'That is a PDF. Clusterbot reads CSV files (and .ics calendars for term dates) as downloaded from GIAS, the DfE, Ofsted or your council. Nothing was imported.',
-  binary:
-    'That is not a text file. Clusterbot reads CSV files (and .ics calendars for term dates) as downloaded from GIAS, the DfE, Ofsted or your council. Nothing was imported.',
-};
-
-/** Enough of a file's start to tell what it is, whatever size the pieces arrive in. */
-const HEAD_BYTES = 8192;
-
-/**
- * The start of a stream (to tell what the file is), the whole stream again, and a way to stop
- * the download when the file is refused on sight.
- */
-export async function peek(bytes: AsyncIterable<Uint8Array>) {
-  const iterator = bytes[Symbol.asyncIterator]();
-  const pieces: Uint8Array[] = [];
-  let length = 0;
-  while (length < HEAD_BYTES) {
-    const next = await iterator.next();
-    if (next.done) break;
-    pieces.push(next.value);
-    length += next.value.length;
-  }
-  const head = Buffer.concat(pieces);
-  async function* again() {
-    try {
-      if (head.length > 0) yield head;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-    } finally {
-      // Stopped early (a file too large): let go of the source, so a download stops and a request drains.
-      await iterator.return?.();
-    }
-  }
-  return { head, rest: again(), cancel: async () => void (await iterator.return?.()) };
 }
 
 export const refused = (text: string): FileImportResult => ({

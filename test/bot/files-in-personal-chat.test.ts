@@ -135,6 +135,7 @@ describe('a file attached in a personal chat with Clusterbot', () => {
       'Sorry, only a cluster lead of Roots can do that. Nothing was changed.',
     );
     expect(await send(bot, files.url('/letter.txt'), LEAD)).toContain("I couldn't tell what this file is.");
+    expect(await send(bot, files.url('/schools.xlsx'), LEAD)).toContain('That is an Excel workbook');
     expect(await send(bot, files.url('/schools.xlsx'), LEAD, '/school import')).toBe(
       'That is an Excel workbook (or another Office file), not a CSV. Open it in Excel, choose File, Save As, "CSV UTF-8", and send that file. Nothing was imported.',
     );
