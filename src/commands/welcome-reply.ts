@@ -10,7 +10,7 @@ const NEXT_STEP: Record<ConversationScope, string> = {
     'Mention me to ask for something, for example **@Clusterbot /help**. I only see messages that mention me.',
   groupChat: 'Mention me to ask for something, for example **@Clusterbot /help**.',
   personal:
-    'This is our private chat: reminders meant for you personally will arrive here. Type **/help** to see what I can do.',
+    'This is our private chat: reminders meant for you personally will arrive here, and cluster leads can send me a roster, term dates or a performance file as downloaded. Type **/help** to see what I can do.',
 };
 
 /** Posted once when Clusterbot is added to a team, a group chat or a personal chat. */

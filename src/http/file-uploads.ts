@@ -69,7 +69,7 @@ function uploadPage(kind: FileKind, clusterName: string, nonce: string): string 
     '<p>Choose the file as you downloaded it. Clusterbot reads it as windows-1252 or UTF-8, whichever it is, ' +
     'takes out invisible characters (and says where they were), and checks every row before anything is saved. ' +
     'What happened is also sent to your personal chat with Clusterbot in Teams.</p>' +
-    `<form id="upload"><input id="file" name="file" type="file" accept="${ACCEPT[kind]}" required> ` +
+    `<form id="upload"><label for="file">Your file</label> <input id="file" name="file" type="file" accept="${ACCEPT[kind]}" required> ` +
     '<button type="submit">Import</button></form><p id="result" role="status" aria-live="polite"></p>' +
     '<noscript><p>This page needs JavaScript to send the file. Or paste the file into Teams under its command.</p></noscript>' +
     `<script nonce="${nonce}">${SCRIPT}</script></body></html>`
