@@ -31,6 +31,7 @@ export const CARD_VIEWS = {
   agenda: (_data: CardData) => 'agenda',
   rota: (data: CardData) => `rota ${text(data.filter)}`,
   peerReviews: (_data: CardData) => 'peerreview list',
+  schools: (_data: CardData) => 'school list',
 } as const;
 
 export type CardView = keyof typeof CARD_VIEWS;

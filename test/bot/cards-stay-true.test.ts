@@ -76,13 +76,17 @@ describe('cards that others see too stay true', () => {
     expect(JSON.stringify(memberSees)).not.toContain('"title":"Accept"');
   });
 
-  it('the rota and the peer reviews list are redrawn as they now stand: a swap typed elsewhere shows', async () => {
+  it('the rota, the schools and the peer reviews list are redrawn as they now stand: a change typed elsewhere shows', async () => {
     const { bot } = await roots();
     const rota = cardOf(await say(bot, '/rota 2026-27'));
     await say(bot, '/rota swap spring 1 and spring 2');
     const seen = invokeAnswer(await bot.send(lookAt(rota, MEMBER))).card;
     expect(cardText(seen)).not.toBe(cardText(rota));
     expect(cardText(seen)).toBe(cardText(cardOf(await say(bot, '/rota 2026-27', MEMBER))));
+
+    const schools = cardOf(await say(bot, '/school list'));
+    await say(bot, '/school leave Charter');
+    expect(cardText(invokeAnswer(await bot.send(lookAt(schools, MEMBER))).card)).toContain('(left)');
 
     const reviews = cardOf(await say(bot, '/peerreview list'));
     const form = cardOf(await say(bot, '/peerreview', MEMBER));

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { withRefresh } from '../../cards/card-refresh';
 import { renderSchoolAddCard } from '../../cards/school-add-card';
 import { renderSchoolsCard } from '../../cards/schools-card';
 import type { ClusterRole } from '../../domain/clusters/cluster';
 import { answersForSchool } from '../../domain/clusters/who-may';
 import { formatLocalDate } from '../../domain/time/london-time';
-import { CARD_VERBS } from '../card-commands';
+import { CARD_VERBS, refreshOf } from '../card-commands';
 import { actorOf, placeOf } from '../command-definition';
 import { cardReply, textReply } from '../reply';
 import { defineCommandWithSubcommands, nothingAfter, subcommand } from '../subcommands';
@@ -38,24 +39,25 @@ const list = subcommand({
     return replyTo(view, ({ cluster }) => {
       const schools = [...cluster.schools].sort((a, b) => a.position - b.position);
       const heads = new Map(cluster.people.filter(answersForSchool).map((p) => [p.schoolId, p.name]));
+      const card = renderSchoolsCard({
+        title: `${cluster.profile.name}: member schools`,
+        summary: schools.length
+          ? `${schools.filter((s) => !s.leftOn).length} members, in rota order.`
+          : 'No schools yet. A cluster lead can add them with /school import or /school add.',
+        schools: schools.map((s) => ({
+          name: s.leftOn ? `${s.name} (left)` : s.name,
+          detail: [
+            s.urn ? `URN ${s.urn}` : 'no URN',
+            heads.get(s.id) ? `linked: ${heads.get(s.id)}` : s.headName ? `head: ${s.headName}` : undefined,
+            s.joinedOn ? `joined ${formatLocalDate(s.joinedOn)}` : undefined,
+            s.leftOn ? `left ${formatLocalDate(s.leftOn)}` : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        })),
+      });
       return cardReply(
-        renderSchoolsCard({
-          title: `${cluster.profile.name}: member schools`,
-          summary: schools.length
-            ? `${schools.filter((s) => !s.leftOn).length} members, in rota order.`
-            : 'No schools yet. A cluster lead can add them with /school import or /school add.',
-          schools: schools.map((s) => ({
-            name: s.leftOn ? `${s.name} (left)` : s.name,
-            detail: [
-              s.urn ? `URN ${s.urn}` : 'no URN',
-              heads.get(s.id) ? `linked: ${heads.get(s.id)}` : s.headName ? `head: ${s.headName}` : undefined,
-              s.joinedOn ? `joined ${formatLocalDate(s.joinedOn)}` : undefined,
-              s.leftOn ? `left ${formatLocalDate(s.leftOn)}` : undefined,
-            ]
-              .filter(Boolean)
-              .join(' · '),
-          })),
-        }),
+        withRefresh(card, refreshOf(cluster, { view: 'schools' })),
         `${cluster.profile.name} schools`,
       );
     });
