@@ -7,6 +7,14 @@ const MOST_REFRESHED = 60;
 /** What a full refresh list takes (60 Teams ids): a card that carries one leaves this much room. */
 export const REFRESH_ROOM_BYTES = 6_000;
 
+const REFRESHED_FIRST: readonly string[] = ['cluster-lead', 'head', 'staff', 'observer'];
+
+/** A cluster's people in the order a refresh list takes them: leads and heads first. */
+export function peopleToRefresh(people: ReadonlyArray<{ userId: string; role: string }>): string[] {
+  const rank = (role: string) => REFRESHED_FIRST.indexOf(role);
+  return [...people].sort((a, b) => rank(a.role) - rank(b.role)).map((p) => p.userId);
+}
+
 export interface CardRefresh {
   verb: string;
   /** What the refresh sends back: which view to draw again, and its filter. */

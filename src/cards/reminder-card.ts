@@ -1,5 +1,6 @@
 import template from '../../cards/reminder.json';
 import type { AdaptiveCard } from './adaptive-card';
+import { withRefresh } from './card-refresh';
 import { renderTemplate } from './render-template';
 
 export interface ReminderCardData {
@@ -10,7 +11,7 @@ export interface ReminderCardData {
   answerVerb: string;
   refreshVerb: string;
   guestVerb: string;
-  /** Who gets their own view of the card (Teams allows at most 60). */
+  /** Who gets their own view of the card, most important first (see withRefresh). */
   userIds: string[];
   title: string;
   intro: string;
@@ -47,5 +48,10 @@ export const NO_DRAFTS: ReminderDrafts = {
 };
 
 export function renderReminderCard(data: ReminderCardData): AdaptiveCard {
-  return renderTemplate(template, data);
+  const { clusterId, meetingId, meetingDate } = data;
+  return withRefresh(renderTemplate(template, data), {
+    verb: data.refreshVerb,
+    data: { clusterId, meetingId, meetingDate },
+    userIds: data.userIds,
+  });
 }

@@ -1,3 +1,4 @@
+import { peopleToRefresh } from '../cards/card-refresh';
 import { HALF_TERM_NAMES } from '../domain/calendar/academic-year';
 
 /**
@@ -36,8 +37,6 @@ export const CARD_VIEWS = {
 
 export type CardView = keyof typeof CARD_VIEWS;
 
-const REFRESHED_FIRST: readonly string[] = ['cluster-lead', 'head', 'staff', 'observer'];
-
 /**
  * The refresh of a view for the cluster's people, leads and heads first (a large cluster's card
  * may have room for only some). The card carries its cluster for personal chats.
@@ -49,11 +48,10 @@ export function refreshOf(
   },
   data: { view: CardView; filter?: string },
 ) {
-  const rank = (role: string) => REFRESHED_FIRST.indexOf(role);
   return {
     verb: CARD_VERBS.refreshCard,
     data: { ...data, clusterPlaceKey: cluster.profile.place.placeKey },
-    userIds: [...cluster.people].sort((a, b) => rank(a.role) - rank(b.role)).map((p) => p.userId),
+    userIds: peopleToRefresh(cluster.people),
   };
 }
 

@@ -1,3 +1,4 @@
+import { peopleToRefresh } from '../cards/card-refresh';
 import type { GuestApprovalCardData } from '../cards/guest-approval-card';
 import { NO_DRAFTS, type ReminderCardData, type ReminderDrafts } from '../cards/reminder-card';
 import { agendaFor } from '../domain/agenda/agenda-for';
@@ -110,7 +111,7 @@ export function reminderCardData(
     answerVerb: RSVP_VERBS.answer,
     refreshVerb: RSVP_VERBS.refresh,
     guestVerb: RSVP_VERBS.guestRequest,
-    userIds: cluster.people.map((p) => p.userId).slice(0, 60),
+    userIds: peopleToRefresh(cluster.people),
     title: `${cluster.profile.name} heads' meeting · ${formatLondon(meeting.startsAt)}–${londonWallClock(meeting.endsAt).time}`,
     intro: meeting.host
       ? `${halfTermName(meeting.halfTerm)} meeting, hosted and chaired by ${meeting.host.name}. Please answer for your school by ${formatLocalDate(slotDay(meeting.date, 'nudge', schoolDays(cluster.calendars)))}.`
