@@ -1,7 +1,9 @@
 import { type FileImports, uploadInvocation } from './commands/file-imports';
+import type { UploadTarget } from './domain/imports/file-upload';
 import type { UploadRun } from './http/file-uploads';
 import type { Logger } from './logging/logger';
 import type { FileUploadService } from './services/file-upload-service';
+import { inTurn } from './services/turn-reads';
 import type { OutgoingMessage } from './views/outgoing-message';
 
 /** Markdown the page shows as plain text. */
@@ -17,7 +19,9 @@ export function uploadReceiver(parts: {
   sendPrivately: (tenantId: string, userId: string, message: OutgoingMessage) => Promise<boolean>;
   logger: Logger;
 }): UploadRun {
-  return async (target, bytes) => {
+  // One upload is one turn: the name, the access check and the import share one read of the cluster.
+  return (target, bytes) => inTurn(() => receive(target, bytes));
+  async function receive(target: UploadTarget, bytes: AsyncIterable<Uint8Array>) {
     const invocation = uploadInvocation(target, await parts.uploads.nameOf(target));
     const result = await parts.fileImports.run({
       kind: target.kind,
@@ -34,5 +38,5 @@ export function uploadReceiver(parts: {
       })
       .catch(() => false);
     return { imported: result.outcome === 'handled', message: plain(message) };
-  };
+  }
 }
