@@ -2,6 +2,7 @@ import type { ClusterProfile } from '../domain/clusters/cluster';
 import type { FileKind } from '../domain/imports/file-upload';
 import { decodeTextFile } from '../import/decode-text-file';
 import { guessFileKind } from '../import/file-kinds';
+import { fileKindNamed } from './clusters/upload-command';
 import type { Invocation } from './command-definition';
 import { type FileImportResult, type FileImports, refused } from './file-imports';
 import { notTextRefusal, peek } from './file-start';
@@ -62,13 +63,12 @@ export function fileCommandOf(
     .trim()
     .replace(/^\/+/, '');
   if (!text) return undefined;
-  const command =
-    /^(school\s+import|terms|performance\s+import|upload\s+(?:roster|terms|performance))\b\s*(.*)$/is.exec(
-      text,
-    );
+  const upload = /^upload\s+(\S+)\s*(.*)$/is.exec(text);
+  const uploadKind = upload ? fileKindNamed(upload[1] ?? '') : undefined;
+  if (upload && uploadKind) return { kind: uploadKind, option: (upload[2] ?? '').trim() };
+  const command = /^(school\s+import|terms|performance\s+import)\b\s*(.*)$/is.exec(text);
   if (!command) return 'not-an-import';
-  const name = (command[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-  const option = (command[2] ?? '').trim();
-  const kind: FileKind = /roster|school/.test(name) ? 'roster' : /terms/.test(name) ? 'terms' : 'performance';
-  return { kind, option };
+  const name = (command[1] ?? '').toLowerCase();
+  const kind: FileKind = name.startsWith('school') ? 'roster' : name === 'terms' ? 'terms' : 'performance';
+  return { kind, option: (command[2] ?? '').trim() };
 }

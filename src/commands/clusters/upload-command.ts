@@ -18,6 +18,10 @@ const KIND_WORDS: Record<string, FileKind> = {
   ofsted: 'performance',
 };
 
+/** The kind of file a word names ("roster", "gias", "terms", "results"…), if any. */
+export const fileKindNamed = (word: string): FileKind | undefined =>
+  Object.hasOwn(KIND_WORDS, word.toLowerCase()) ? KIND_WORDS[word.toLowerCase()] : undefined;
+
 const WHAT: Record<FileKind, { title: string; explanation: (option: string) => string }> = {
   roster: {
     title: 'Upload a roster',
@@ -41,7 +45,7 @@ const Args = z
   .trim()
   .transform((text, ctx) => {
     const [word = '', ...rest] = text.split(/\s+/);
-    const kind = KIND_WORDS[word.toLowerCase()];
+    const kind = fileKindNamed(word);
     const option = rest.join(' ');
     if (!kind) {
       ctx.addIssue({
