@@ -151,6 +151,8 @@ describe('telling what a file is from its first lines', () => {
     expect(fileCommandOf('/terms 2026-27')).toEqual({ kind: 'terms', option: '2026-27' });
     expect(fileCommandOf('performance import 2023-24')).toEqual({ kind: 'performance', option: '2023-24' });
     expect(fileCommandOf('/upload roster')).toEqual({ kind: 'roster', option: '' });
+    expect(fileCommandOf('/upload results 2023-24')).toEqual({ kind: 'performance', option: '2023-24' });
+    expect(fileCommandOf('/upload constructor')).toBe('not-an-import');
     expect(fileCommandOf('here are our schools')).toBe('not-an-import');
   });
 });
