@@ -4,7 +4,8 @@ import type { Outcome } from '../../domain/outcome';
 import type { ErasurePlan } from '../../domain/privacy/erasure-plan';
 import type { ErasureSubject } from '../../services/erasure-service';
 import { erasureCardData, exportCardData, retentionReport } from '../../views/privacy-view';
-import { actorOf, placeOf } from '../command-definition';
+import { actorOf, type Invocation, placeOf } from '../command-definition';
+import type { CommandServices } from '../command-services';
 import { cardReply, textReply } from '../reply';
 import { defineCommandWithSubcommands, nothingAfter, subcommand } from '../subcommands';
 import { problemReply, replyTo } from './outcome-reply';
@@ -21,10 +22,24 @@ const words = (what: string) =>
     )
     .refine(Boolean, what);
 
-const EXPORT_SENT = (whom: string) => ({
-  sent: `I've sent you the links to everything stored about ${whom} in our personal chat: they work for an hour.`,
-  why: `these links open everything stored about ${whom}, so they are never posted here`,
-});
+/** Export links open everything stored about someone: they go to the asker's personal chat only. */
+function exportReply(
+  invocation: Invocation,
+  services: CommandServices,
+  whom: string,
+  links: { json: string; html: string },
+  summary: string,
+) {
+  return replyPrivately(
+    invocation,
+    services,
+    { card: renderExportCard(exportCardData(whom, links)), summary },
+    {
+      sent: `I've sent you the links to everything stored about ${whom} in our personal chat: they work for an hour.`,
+      why: `these links open everything stored about ${whom}, so they are never posted here`,
+    },
+  );
+}
 
 const exportData = subcommand({
   name: 'export',
@@ -38,26 +53,13 @@ const exportData = subcommand({
         tenantId: invocation.conversation.tenantId,
         userId: actor.userId,
       });
-      return replyPrivately(
-        invocation,
-        services,
-        { card: renderExportCard(exportCardData('you', links)), summary: 'Your data export' },
-        EXPORT_SENT('you'),
-      );
+      return exportReply(invocation, services, 'you', links, 'Your data export');
     }
     const outcome = await services.privacyExports.schoolToExport(placeOf(invocation), args, actor);
     if (!outcome.ok) return problemReply(outcome.problem);
     const { clusterId, school } = outcome.value;
     const links = services.exportLinks({ kind: 'school', clusterId, schoolId: school.id });
-    return replyPrivately(
-      invocation,
-      services,
-      {
-        card: renderExportCard(exportCardData(school.name, links)),
-        summary: `Data export for ${school.name}`,
-      },
-      EXPORT_SENT(school.name),
-    );
+    return exportReply(invocation, services, school.name, links, `Data export for ${school.name}`);
   },
 });
 
