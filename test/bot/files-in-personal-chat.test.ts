@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logging/logger';
 import { type BotHarness, cardOf, cardText, say, startBotHarness } from '../support/bot-harness';
 import { startConnectorRecorder } from '../support/connector-recorder';
 import { fileInPersonalChat, startFileServer } from '../support/file-server';
-import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
+import { giasExport, windows1252 } from '../support/fixtures';
 import { TERM_DATES_CSV_2026_27 } from '../support/sample-calendar';
 import {
   botAddedToPersonalChat,
@@ -17,28 +17,17 @@ import {
 } from '../support/teams-activities';
 
 const LEAD = HEAD_OF_BROAD_HEATH;
-const school = (urn: string, name: string, town: string) =>
-  giasRow({
-    URN: urn,
-    EstablishmentName: name,
-    'EstablishmentStatus (name)': 'Open',
-    'PhaseOfEducation (name)': 'Primary',
-    Town: town,
-  });
 /** A GIAS export as downloaded: windows-1252, CRLF, every column. */
 const GIAS_FILE = windows1252(
-  [
-    GIAS_HEADERS.join(','),
-    school('103692', 'Broad Heath Primary School', 'Coventry'),
-    school('103704', 'Earlsdon Primary School', 'Coventry'),
-    school('103711', 'St Teresa’s Catholic Primary School', 'Coventry'),
-  ].join('\r\n'),
+  giasExport([
+    { urn: '103692', name: 'Broad Heath Primary School', town: 'Coventry' },
+    { urn: '103704', name: 'Earlsdon Primary School', town: 'Coventry' },
+    { urn: '103711', name: 'St Teresa’s Catholic Primary School', town: 'Coventry' },
+  ]),
 );
 /** The same school in a file that was once decoded as Latin-1 and saved again as UTF-8. */
 const MISREAD_FILE = Buffer.from(
-  [GIAS_HEADERS.join(','), school('103713', 'St Bartholomew\u0092s CofE Primary School', 'Coventry')].join(
-    '\r\n',
-  ),
+  giasExport([{ urn: '103713', name: 'St Bartholomew\u0092s CofE Primary School', town: 'Coventry' }]),
   'utf8',
 );
 const PERFORMANCE_FILE = readFileSync(

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/logging/logger';
@@ -122,6 +122,25 @@ export async function waitForText(page: Page, text: string | RegExp, timeout = 3
   const locator = page.getByText(text).last();
   await locator.waitFor({ state: 'visible', timeout });
   return locator;
+}
+
+/**
+ * Clicks a card's link button (Action.OpenUrl) and returns the address it would open: Playground
+ * opens links with window.open, which is noted instead, so the test can fetch or visit it.
+ */
+export async function addressOpenedBy(page: Page, button: Locator): Promise<string> {
+  type Browser = { open: (url?: unknown) => null; openedUrls: string[] };
+  await page.evaluate(() => {
+    const browser = globalThis as unknown as Browser;
+    browser.openedUrls = [];
+    browser.open = (url) => {
+      browser.openedUrls.push(String(url));
+      return null;
+    };
+  });
+  await button.click();
+  const opened = await page.waitForFunction(() => (globalThis as unknown as Browser).openedUrls[0]);
+  return String(await opened.jsonValue());
 }
 
 /** Types a message in the open chat (personal chat composer). */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COVENTRY_ROSTER } from '../support/fixtures';
 import {
+  addressOpenedBy,
   openGeneralChannel,
   postMentioningBot,
   SCREENSHOTS,
@@ -42,18 +43,11 @@ describe('a cluster lead in Agents Playground', () => {
     await postMentioningBot(page, '/rota ics');
     await waitForText(page, 'Roots meetings calendar');
     // Note where the button sends the browser, then fetch that address as a calendar program would.
-    type Browser = { open: (url?: unknown) => null; openedUrls: string[] };
-    await page.evaluate(() => {
-      const browser = globalThis as unknown as Browser;
-      browser.openedUrls = [];
-      browser.open = (url) => {
-        browser.openedUrls.push(String(url));
-        return null;
-      };
-    });
-    await page.getByText('Download calendar (.ics)', { exact: true }).first().click();
-    const opened = await page.waitForFunction(() => (globalThis as unknown as Browser).openedUrls[0]);
-    const ics = await fetch(String(await opened.jsonValue())).then((r) => r.text());
+    const opened = await addressOpenedBy(
+      page,
+      page.getByText('Download calendar (.ics)', { exact: true }).first(),
+    );
+    const ics = await fetch(opened).then((r) => r.text());
     expect(ics).toMatch(/^BEGIN:VCALENDAR/);
     expect(ics).toContain("SUMMARY:Roots heads' meeting (Spring 1) at Allesley");
     expect(ics).toContain("SUMMARY:Roots heads' meeting (Summer 2) at Eastern Green");

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
+import { GIAS_BROAD_HEATH_AND_ST_TERESAS } from '../support/fixtures';
 import {
+  addressOpenedBy,
   openGeneralChannel,
   postMentioningBot,
   SCREENSHOTS,
@@ -10,23 +11,6 @@ import {
 } from './playground-harness';
 
 const playground = usePlayground('E2eUpload', 'upload');
-
-/** A GIAS download as it comes: windows-1252, CRLF, every column. */
-const GIAS_FILE = windows1252(
-  [
-    GIAS_HEADERS.join(','),
-    giasRow({
-      URN: '103692',
-      EstablishmentName: 'Broad Heath Primary School',
-      'EstablishmentStatus (name)': 'Open',
-    }),
-    giasRow({
-      URN: '103711',
-      EstablishmentName: 'St Teresa’s Catholic Primary School',
-      'EstablishmentStatus (name)': 'Open',
-    }),
-  ].join('\r\n'),
-);
 
 describe('a cluster lead uploading a file in Agents Playground', () => {
   it('asks on the import card, gets the link in the personal chat, and the page imports the GIAS file', async () => {
@@ -41,23 +25,15 @@ describe('a cluster lead uploading a file in Agents Playground', () => {
     await page.getByText('Personal Chat', { exact: true }).first().click();
     await waitForText(page, 'Upload a roster for Roots');
     // Note where the button sends the browser, then open that address as the browser would.
-    type Browser = { open: (url?: unknown) => null; openedUrls: string[] };
-    await page.evaluate(() => {
-      const browser = globalThis as unknown as Browser;
-      browser.openedUrls = [];
-      browser.open = (url) => {
-        browser.openedUrls.push(String(url));
-        return null;
-      };
-    });
-    await page.getByText('Choose the file', { exact: true }).last().click();
-    const opened = await page.waitForFunction(() => (globalThis as unknown as Browser).openedUrls[0]);
+    const opened = await addressOpenedBy(page, page.getByText('Choose the file', { exact: true }).last());
 
     const upload = await playground().browser.newPage();
-    await upload.goto(String(await opened.jsonValue()), { waitUntil: 'domcontentloaded' });
-    await upload
-      .locator('#file')
-      .setInputFiles({ name: 'edubasealldata.csv', mimeType: 'text/csv', buffer: GIAS_FILE });
+    await upload.goto(opened, { waitUntil: 'domcontentloaded' });
+    await upload.locator('#file').setInputFiles({
+      name: 'edubasealldata.csv',
+      mimeType: 'text/csv',
+      buffer: GIAS_BROAD_HEATH_AND_ST_TERESAS,
+    });
     await upload.getByRole('button', { name: 'Import' }).click();
     const result = await waitForText(upload, /Imported 2 school\(s\)/);
     expect(await result.textContent()).toContain('St Teresa’s Catholic Primary School');

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logging/logger';
 import { type RunningClusterbot, startClusterbot } from '../../src/start-clusterbot';
 import { type LocalAzurite, startLocalAzurite } from '../../src/storage/local-azurite';
 import { attachedCard, startConnectorRecorder } from '../support/connector-recorder';
-import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
+import { GIAS_BROAD_HEATH_AND_ST_TERESAS } from '../support/fixtures';
 import { postActivity } from '../support/post-activity';
 import {
   botAddedToPersonalChat,
@@ -15,23 +15,6 @@ import {
   personalConversationId,
 } from '../support/teams-activities';
 import { launchChromium, SCREENSHOTS, waitForText } from './playground-harness';
-
-/** A GIAS download as it comes: windows-1252, CRLF, every column. */
-const GIAS_FILE = windows1252(
-  [
-    GIAS_HEADERS.join(','),
-    giasRow({
-      URN: '103692',
-      EstablishmentName: 'Broad Heath Primary School',
-      'EstablishmentStatus (name)': 'Open',
-    }),
-    giasRow({
-      URN: '103711',
-      EstablishmentName: 'St Teresa’s Catholic Primary School',
-      'EstablishmentStatus (name)': 'Open',
-    }),
-  ].join('\r\n'),
-);
 
 let azurite: LocalAzurite;
 let bot: RunningClusterbot;
@@ -80,7 +63,7 @@ describe('the upload page in a browser', () => {
       await page.locator('#file').setInputFiles({
         name: 'edubasealldata20261123.csv',
         mimeType: 'text/csv',
-        buffer: GIAS_FILE,
+        buffer: GIAS_BROAD_HEATH_AND_ST_TERESAS,
       });
       await page.getByRole('button', { name: 'Import' }).click();
       const result = await waitForText(page, /Imported 2 school\(s\)/);

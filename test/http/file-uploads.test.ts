@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachedCard, startConnectorRecorder } from '../support/connector-recorder';
 import { fakeClock } from '../support/fake-clock';
-import { GIAS_HEADERS, giasRow, windows1252 } from '../support/fixtures';
+import { giasExport, windows1252 } from '../support/fixtures';
 import { postActivity } from '../support/post-activity';
 import { startServer, stopAfterTest, testConfig } from '../support/running-clusterbot';
 import {
@@ -16,19 +16,10 @@ import {
 
 const LEAD = HEAD_OF_BROAD_HEATH;
 const GIAS_FILE = windows1252(
-  [
-    GIAS_HEADERS.join(','),
-    giasRow({
-      URN: '103692',
-      EstablishmentName: 'Broad Heath Primary School',
-      'EstablishmentStatus (name)': 'Open',
-    }),
-    giasRow({
-      URN: '103711',
-      EstablishmentName: 'St Teresa’s Catholic Primary School\u0081',
-      'EstablishmentStatus (name)': 'Open',
-    }),
-  ].join('\r\n'),
+  giasExport([
+    { urn: '103692', name: 'Broad Heath Primary School' },
+    { urn: '103711', name: 'St Teresa’s Catholic Primary School\u0081' },
+  ]),
 );
 
 async function rootsOverHttp() {

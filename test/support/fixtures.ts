@@ -20,6 +20,20 @@ export function giasRow(values: Record<string, string>): string {
   }).join(',');
 }
 
+/** A GIAS export's text (header and CRLF rows, every column) listing these open schools. */
+export function giasExport(schools: ReadonlyArray<{ urn: string; name: string; town?: string }>): string {
+  const rows = schools.map((s) =>
+    giasRow({
+      URN: s.urn,
+      EstablishmentName: s.name,
+      'EstablishmentStatus (name)': 'Open',
+      'PhaseOfEducation (name)': 'Primary',
+      ...(s.town ? { Town: s.town } : {}),
+    }),
+  );
+  return [GIAS_HEADERS.join(','), ...rows].join('\r\n');
+}
+
 /** Text as a windows-1252 file (what GIAS and Ofsted publish): curly quotes and accents as single bytes. */
 export function windows1252(text: string): Buffer {
   const high: Record<string, number> = {
@@ -33,3 +47,11 @@ export function windows1252(text: string): Buffer {
   };
   return Buffer.from([...text].map((c) => high[c] ?? c.charCodeAt(0)));
 }
+
+/** Two Roots schools, one with a curly apostrophe, as GIAS publishes them (windows-1252). */
+export const GIAS_BROAD_HEATH_AND_ST_TERESAS = windows1252(
+  giasExport([
+    { urn: '103692', name: 'Broad Heath Primary School' },
+    { urn: '103711', name: 'St Teresa’s Catholic Primary School' },
+  ]),
+);
