@@ -2,28 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { cardOf, cardText } from '../support/bot-harness';
 import { invokeAnswer, pressButton } from '../support/card-inputs';
 import { attachedCard } from '../support/connector-recorder';
-import { LEAD, rootsCluster, say } from '../support/roots-cluster';
+import { CHAIR, LEAD, MEMBER, rootsWithChairAndMember, say } from '../support/roots-cluster';
 import {
   botAddedToPersonalChat,
   CHANNEL_ID,
   cardAction,
-  HEAD_OF_EARLSDON,
   LEE_EVANS,
-  type Person,
   personalConversationId,
 } from '../support/teams-activities';
 
-/** Autumn 2 (Tue 17 Nov 2026) is hosted by Cannon Park. */
-const CHAIR: Person = HEAD_OF_EARLSDON;
-const MEMBER = LEE_EVANS;
 const PAPER = 'https://contoso.sharepoint.com/sites/roots/Shared%20Documents/moderation.docx';
 
-async function roots() {
-  return rootsCluster('2026-11-02T08:00:00Z', [
-    [CHAIR, 'Cannon Park'],
-    [MEMBER, 'Allesley'],
-  ]);
-}
+const roots = rootsWithChairAndMember;
 
 describe('the agenda of the next meeting', () => {
   it('members propose items, the chair accepts them, and the week-before reminder carries the agenda', async () => {

@@ -2,26 +2,15 @@ import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { cardOf, cardText } from '../support/bot-harness';
 import { invokeAnswer, pressButton } from '../support/card-inputs';
-import { LEAD, rootsCluster, say } from '../support/roots-cluster';
+import { CHAIR, LEAD, MEMBER, rootsWithChairAndMember, say } from '../support/roots-cluster';
 import {
   botAddedToPersonalChat,
   cardAction,
-  HEAD_OF_EARLSDON,
-  LEE_EVANS,
   type Person,
   personalConversationId,
 } from '../support/teams-activities';
 
-/** Autumn 2 (Tue 17 Nov 2026) is hosted by Cannon Park: its head chairs. */
-const CHAIR: Person = HEAD_OF_EARLSDON;
-const MEMBER = LEE_EVANS;
-
-async function roots() {
-  return rootsCluster('2026-11-02T08:00:00Z', [
-    [CHAIR, 'Cannon Park'],
-    [MEMBER, 'Allesley'],
-  ]);
-}
+const roots = rootsWithChairAndMember;
 
 type Refresh = { action: { verb: string; data: Record<string, string> }; userIds: string[] };
 

@@ -7,7 +7,13 @@ export { say };
 
 import { startConnectorRecorder } from './connector-recorder';
 import { TERM_DATES_CSV_2026_27 } from './sample-calendar';
-import { botAddedToTeam, HEAD_OF_BROAD_HEATH, type Person } from './teams-activities';
+import {
+  botAddedToTeam,
+  HEAD_OF_BROAD_HEATH,
+  HEAD_OF_EARLSDON,
+  LEE_EVANS,
+  type Person,
+} from './teams-activities';
 
 export const COVENTRY_ROSTER = readFileSync(
   join(__dirname, '..', 'fixtures', 'coventry-networks.csv'),
@@ -36,3 +42,15 @@ export async function rootsCluster(now: string, heads: Array<[Person, string]>) 
   for (const [person, school] of heads) await say(bot, `/join ${school}`, person);
   return { bot, connector };
 }
+
+/** Autumn 2 (Tue 17 Nov 2026) is hosted by Cannon Park: its head chairs the next meeting. */
+export const CHAIR: Person = HEAD_OF_EARLSDON;
+/** A head who is neither chair nor lead (Allesley). */
+export const MEMBER: Person = LEE_EVANS;
+
+/** Roots on Mon 2 Nov 2026, with the next meeting's chair and a member linked. */
+export const rootsWithChairAndMember = () =>
+  rootsCluster('2026-11-02T08:00:00Z', [
+    [CHAIR, 'Cannon Park'],
+    [MEMBER, 'Allesley'],
+  ]);
